@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAreaTrees } from '../../server/modules/seed/geometry';
+import { SCALES } from '../../server/modules/seed/scales';
+import { createAreaIndex } from './area-index';
+import { pointInRing, type Ring, ringBBox } from './polygon';
+
+const square = (x: number, y: number, size: number): Ring => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
+
+describe('createAreaIndex', () => {
+  it('locates points in polygons, multipolygons and holes', () => {
+    const index = createAreaIndex([
+      { id: 1, boundary: { type: 'Polygon', coordinates: [square(0, 0, 10), square(4, 4, 2)] } },
+      { id: 2, boundary: { type: 'MultiPolygon', coordinates: [[square(20, 0, 1)], [square(30, 0, 1)]] } },
+      { id: 3, boundary: { type: 'Polygon', coordinates: [square(4.5, 4.5, 1)] } },
+    ]);
+    expect(index.size).toBe(3);
+    expect(index.locate(1, 1)).toBe(1);
+    expect(index.locate(5, 5)).toBe(3); // inside the hole of 1, inside 3
+    expect(index.locate(4.2, 4.2)).toBeNull(); // in the hole, outside 3
+    expect(index.locate(20.5, 0.5)).toBe(2);
+    expect(index.locate(30.5, 0.5)).toBe(2);
+    expect(index.locate(25, 0.5)).toBeNull();
+    expect(index.locate(Number.NaN, 0)).toBeNull();
+    expect(createAreaIndex([]).locate(0, 0)).toBeNull();
+  });
+
+  const [tree] = buildAreaTrees(SCALES.district, 7);
+  const district = tree!.district.boundary.coordinates[0]!;
+  const grids = tree!.grids;
+  const index = createAreaIndex(grids);
+  const [minX, minY, maxX, maxY] = ringBBox(district);
+
+  it('puts every point of the district in exactly one of its 293 grids', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (u, v) => {
+        const lng = minX + u * (maxX - minX);
+        const lat = minY + v * (maxY - minY);
+        const containing = grids.filter((g) => pointInRing(lng, lat, g.boundary.coordinates[0]!));
+        const inDistrict = pointInRing(lng, lat, district);
+        expect(containing.length).toBe(inDistrict ? 1 : 0);
+        expect(index.locate(lng, lat)).toBe(inDistrict ? containing[0]!.id : null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is fast at district and city scale (rough report, no assertion on time)', () => {
+    const city = buildAreaTrees(SCALES.city, 7).flatMap((t) => t.grids);
+    for (const [label, areas] of [
+      ['293', grids],
+      ['5860', city],
+    ] as const) {
+      const idx = createAreaIndex(areas);
+      // Points inside random grids' bounding boxes: the loaded case, where most lookups hit.
+      const n = 200_000;
+      const points = new Float64Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        const [x0, y0, x1, y1] = ringBBox(areas[(i * 7919) % areas.length]!.boundary.coordinates[0]!);
+        points[2 * i] = x0 + ((i * 0.6180339887) % 1) * (x1 - x0);
+        points[2 * i + 1] = y0 + ((i * 0.7548776662) % 1) * (y1 - y0);
+      }
+      let hits = 0;
+      const start = performance.now();
+      for (let i = 0; i < n; i++) if (idx.locate(points[2 * i]!, points[2 * i + 1]!) !== null) hits++;
+      const seconds = (performance.now() - start) / 1000;
+      console.log(`area index, ${label} polygons: ${Math.round(n / seconds).toLocaleString()} locates/s`);
+      expect(hits).toBeGreaterThan(0);
+    }
+  });
+});

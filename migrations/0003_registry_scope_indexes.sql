@@ -1,0 +1,21 @@
+-- Keyset pagination inside an area: (area id, id) for each level, on the large tables.
+CREATE INDEX addresses_street_idx ON addresses (street_id, id);
+CREATE INDEX addresses_community_idx ON addresses (community_id, id);
+CREATE INDEX addresses_grid_idx ON addresses (grid_id, id);
+CREATE INDEX houses_street_idx ON houses (street_id, id);
+CREATE INDEX houses_community_idx ON houses (community_id, id);
+CREATE INDEX houses_grid_idx ON houses (grid_id, id);
+CREATE INDEX houses_address_idx ON houses (address_id);
+CREATE INDEX residents_street_idx ON residents (street_id, id);
+CREATE INDEX residents_community_idx ON residents (community_id, id);
+CREATE INDEX residents_grid_idx ON residents (grid_id, id);
+CREATE INDEX residents_house_idx ON residents (house_id);
+CREATE INDEX health_records_street_idx ON health_records (street_id, id);
+CREATE INDEX health_records_community_idx ON health_records (community_id, id);
+CREATE INDEX health_records_grid_idx ON health_records (grid_id, id);
+CREATE INDEX enterprises_street_idx ON enterprises (street_id, id);
+CREATE INDEX enterprises_community_idx ON enterprises (community_id, id);
+CREATE INDEX enterprises_grid_idx ON enterprises (grid_id, id);
+CREATE INDEX enterprises_address_idx ON enterprises (address_id);
+CREATE INDEX party_members_organisation_idx ON party_members (party_organisation_id);
+CREATE INDEX staff_area_idx ON staff (area_id);

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import { type Database, databaseAnswers } from './db/client';
+import { handleError } from './lib/http-errors';
+import type { PiiCipher } from './lib/pii';
+import { AreaDirectory } from './modules/areas/directory';
+import { AreaNode, areaRoutes } from './modules/areas/routes';
+import { registryRoutes } from './modules/registry/routes';
+import metrics from './plugins/metrics';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  pii: PiiCipher;
+  /** Defaults to loading the area tree from the database. */
+  areas?: AreaDirectory;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Request logs carry method, path and status only: query strings may hold names or ID numbers. */
+const redactingSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+};
+
+export async function buildApp(deps: AppDeps) {
+  const { config, db, pii } = deps;
+  const areas = deps.areas ?? (await AreaDirectory.load(db));
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, serializers: redactingSerializers },
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.addSchema(AreaNode);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Grid governance platform API', version: '1', description: '网格化社会服务管理平台 API' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(metrics);
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const ok = await databaseAnswers(db);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(areaRoutes, { areas });
+      await api.register(registryRoutes, { db, areas, pii });
+      api.setNotFoundHandler((req, reply) =>
+        reply.status(404).send({ statusCode: 404, code: 'no_route', message: `No API route ${req.method} ${req.url.split('?')[0]}` }),
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = resolve(config.webDist);
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Client-side routes: any other GET that accepts HTML gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
+      return reply.status(404).send({ statusCode: 404, code: 'no_route', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+    });
+  }
+  return app;
+}

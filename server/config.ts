@@ -1,0 +1,47 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** The only module that reads process.env. Validated once at start-up. */
+const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  dataDir: Type.String({ minLength: 1 }),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  /** Hex keys; when absent they are created once and kept in <dataDir>/keys.json. */
+  piiKeys: Type.Optional(Type.String({ minLength: 1 })),
+  piiHmacKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  seedOnEmpty: Type.Union([Type.Literal('small'), Type.Literal('district'), Type.Literal('city'), Type.Literal('none')]),
+  seedNumber: Type.Integer({ minimum: 0 }),
+  webDist: Type.String(),
+  bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = {
+    port: env.PORT === undefined ? 3000 : Number(env.PORT),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? './data',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    piiKeys: env.PII_KEYS || undefined,
+    piiHmacKey: env.PII_HMAC_KEY || undefined,
+    seedOnEmpty: env.SEED_ON_EMPTY ?? 'district',
+    seedNumber: env.SEED_NUMBER === undefined ? 1 : Number(env.SEED_NUMBER),
+    webDist: env.WEB_DIST ?? 'web/dist',
+    bodyLimitBytes: env.BODY_LIMIT_BYTES === undefined ? 256 * 1024 : Number(env.BODY_LIMIT_BYTES),
+  };
+  if (!Value.Check(ConfigSchema, raw)) {
+    const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return raw;
+}
+
+/** Settings for tests: in-memory PGlite unless TEST_DATABASE_URL names a PostgreSQL server. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'none' }), ...overrides };
+}

@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import * as schema from './schema';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** One handle over either engine: Drizzle for typed queries, raw SQL for analytics and COPY for bulk loads. */
+export interface Database {
+  readonly engine: 'pglite' | 'postgres';
+  readonly orm: Orm;
+  query<T extends Record<string, unknown>>(text: string | SQL, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement script atomically (one implicit transaction, simple query protocol). */
+  script(text: string): Promise<void>;
+  /** Runs fn while holding a session advisory lock, so that processes starting at once take turns. */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /** Bulk-load CSV rows (no header) with COPY. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** PGlite only: the data folder as a tarball, to start other databases from (tests). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder, or 'memory://' for a throwaway database. */
+  dataDir: string;
+  /** A PGlite data-folder dump to start from (tests reuse one seeded database). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const memory = options.dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create(memory ? undefined : options.dataDir, {
+    loadDataDir: options.loadDataDir,
+  });
+  const orm = drizzlePglite(client, { schema }) as unknown as Orm;
+  return {
+    engine: 'pglite',
+    orm,
+    async query(text, params = []) {
+      if (typeof text !== 'string') return execRows(orm, text) as never;
+      return (await client.query(text, params)).rows as never;
+    },
+    async script(text) {
+      await client.exec(text);
+    },
+    // PGlite is one connection inside one process: there is nobody else to wait for.
+    withLock: (_key, fn) => fn(),
+    async copyCsv(table, columns, csv) {
+      await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {
+    /* idle client errors surface on the next query; keep the process alive */
+  });
+  const orm = drizzlePg(pool, { schema }) as unknown as Orm;
+  return {
+    engine: 'postgres',
+    orm,
+    async query(text, params = []) {
+      if (typeof text !== 'string') return execRows(orm, text) as never;
+      return (await pool.query(text, params)).rows;
+    },
+    async script(text) {
+      await pool.query(text);
+    },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async copyCsv(table, columns, csv) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        await new Promise<void>((resolve, reject) => {
+          stream.on('error', reject);
+          stream.on('finish', resolve);
+          stream.end(csv);
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a Drizzle `execute` on either driver (both answer `{ rows }`). */
+export async function execRows<T>(tx: Orm, query: SQL | string): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+export async function databaseAnswers(db: Database): Promise<boolean> {
+  try {
+    await db.query(sql`SELECT 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import pino from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { createPiiCipher } from './lib/pii';
+import { loadPiiKeys } from './lib/pii-keys';
+import { seedIfEmpty } from './modules/seed/on-start';
+
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const { keys, origin } = loadPiiKeys(config);
+  if (origin !== 'environment') {
+    log.warn(`personal-data keys ${origin === 'created' ? 'created in' : 'read from'} ${config.dataDir}/keys.json; set PII_KEYS and PII_HMAC_KEY in production`);
+  }
+  const pii = createPiiCipher(keys);
+  await seedIfEmpty(db, pii, config, log);
+
+  const app = await buildApp({ config, db, pii });
+  const close = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  log.info(`ready: web app http://${shown}:${config.port}/ · API docs http://${shown}:${config.port}/docs`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { desc, eq, and } from 'drizzle-orm';
+import { recordHistory } from '../../../db/schema';
+import type { Orm } from '../../../db/client';
+import type { EntityDefinition, RegistryContext, Row } from './types';
+
+const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchBigrams']);
+const HIDDEN = '(hidden)';
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  return value ?? null;
+}
+
+/**
+ * Old → new per changed field. Keyed hashes are skipped (the masked column tells the change); encrypted
+ * columns are compared in plain text but recorded only as "(hidden)", so history never holds personal data.
+ */
+export function diff(ctx: RegistryContext, before: Row | null, after: Row): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after)) {
+    if (SKIPPED.has(key) || key.endsWith('Hmac')) continue;
+    const old = before ? before[key] : null;
+    const now = after[key];
+    if (key.endsWith('Enc')) {
+      const plain = (v: unknown) => (Buffer.isBuffer(v) ? ctx.pii.decrypt(v) : null);
+      if (plain(old) !== plain(now)) changes[key.slice(0, -3)] = [old == null ? null : HIDDEN, now == null ? null : HIDDEN];
+      continue;
+    }
+    const [a, b] = [comparable(old), comparable(now)];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a, b];
+  }
+  return changes;
+}
+
+export async function recordChange(
+  def: EntityDefinition,
+  tx: Orm,
+  ctx: RegistryContext,
+  action: 'create' | 'update' | 'archive',
+  before: Row | null,
+  after: Row,
+) {
+  await tx.insert(recordHistory).values({
+    entity: def.entity,
+    entityId: after.id,
+    action,
+    actor: ctx.actor,
+    source: ctx.source,
+    changes: diff(ctx, before, after),
+  });
+}
+
+export async function listHistory(def: EntityDefinition, ctx: RegistryContext, id: number) {
+  const rows = await ctx.db.orm
+    .select()
+    .from(recordHistory)
+    .where(and(eq(recordHistory.entity, def.entity), eq(recordHistory.entityId, id)))
+    .orderBy(desc(recordHistory.id))
+    .limit(200);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}

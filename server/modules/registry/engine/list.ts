@@ -1,0 +1,72 @@
+import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { invalidField } from '../../../lib/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { presentPage } from './present';
+import type { EntityDefinition, RegistryContext, Row } from './types';
+
+export interface ListQuery {
+  area?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  includeArchived?: boolean;
+  [filter: string]: unknown;
+}
+
+const LEVEL_KEY = { district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId' } as const;
+
+/** The scope predicate: rows inside the area's subtree, read from the located columns alone. */
+export function areaPredicate(def: EntityDefinition, ctx: RegistryContext, code: string): SQL {
+  const area = ctx.areas.resolve(code);
+  const column = def.table[LEVEL_KEY[area.level]];
+  return eq(column, area.id);
+}
+
+export async function listRecords(def: EntityDefinition, ctx: RegistryContext, query: ListQuery) {
+  const t = def.table;
+  const columns = getTableColumns(t) as Record<string, AnyPgColumn>;
+  const where: SQL[] = [];
+  if (query.area) where.push(areaPredicate(def, ctx, query.area));
+  if (!query.includeArchived) where.push(isNull(t.archivedAt));
+  for (const [name, filter] of Object.entries(def.filters)) {
+    const value = query[name];
+    if (value !== undefined) where.push(eq(columns[filter.column]!, value));
+  }
+  let sortKey = query.sort ?? 'id';
+  const q = query.q?.trim();
+  if (q) {
+    if (!def.search) throw invalidField('q', `${def.label.en} cannot be searched by text`, `${def.label.zh}不支持文本搜索`);
+    const search = def.search(q, ctx);
+    where.push(search.where);
+    if (!query.sort && search.sort) sortKey = search.sort;
+  }
+  if (sortKey !== 'id' && !def.sortable.includes(sortKey)) {
+    const allowed = ['id', ...def.sortable].join(', ');
+    throw invalidField('sort', `must be one of ${allowed}`, `排序字段应为 ${allowed} 之一`);
+  }
+  const sortColumn = columns[sortKey]!;
+  const descending = query.order === 'desc';
+  if (query.cursor) {
+    const { value, id } = decodeCursor(query.cursor);
+    const op = descending ? sql`<` : sql`>`;
+    where.push(
+      sortKey === 'id' ? sql`${t.id} ${op} ${id}` : sql`(${sortColumn}, ${t.id}) ${op} (${value}, ${id})`,
+    );
+  }
+  const limit = query.limit ?? 20;
+  const direction = descending ? desc : asc;
+  const orderBy = sortKey === 'id' ? [direction(t.id)] : [direction(sortColumn), direction(t.id)];
+  const rows = (await ctx.db.orm
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(...orderBy)
+    .limit(limit + 1)) as Row[];
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(last[sortKey], last.id) : null;
+  return { items: await presentPage(def, ctx, page), nextCursor };
+}

@@ -1,0 +1,124 @@
+import { eq, getTableName, sql } from 'drizzle-orm';
+import { execRows, type Orm } from '../../../db/client';
+import { conflict, DomainError, notFound } from '../../../lib/errors';
+import { deepestAreaId, recountAreas } from './counts';
+import { recordChange } from './history';
+import { movePlacementChildren } from './placement';
+import { presentPage } from './present';
+import type { EntityDefinition, Input, RegistryContext, Row } from './types';
+
+const missing = (def: EntityDefinition, id: number) =>
+  notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
+
+async function loadForUpdate(def: EntityDefinition, tx: Orm, id: number): Promise<Row> {
+  const [row] = (await tx.select().from(def.table).where(eq(def.table.id, id)).for('update')) as Row[];
+  if (!row) throw missing(def, id);
+  return row;
+}
+
+export async function getRecord(def: EntityDefinition, ctx: RegistryContext, id: number) {
+  const [row] = (await ctx.db.orm.select().from(def.table).where(eq(def.table.id, id))) as Row[];
+  if (!row) throw missing(def, id);
+  return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+export async function createRecord(def: EntityDefinition, ctx: RegistryContext, input: Input) {
+  const row = await inTransaction(def, ctx, async (tx) => {
+    const values = await def.toColumns(input, { tx, ctx }, null);
+    const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
+    await recordChange(def, tx, ctx, 'create', null, created!);
+    await recountAreas(tx, [tableName(def)], [deepestAreaId(created!)]);
+    return created!;
+  });
+  return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, id: number, input: Input) {
+  const { version, ...changes } = input;
+  const row = await inTransaction(def, ctx, async (tx) => {
+    const before = await loadForUpdate(def, tx, id);
+    if (before.archivedAt) {
+      throw conflict('archived', `${def.label.en} ${id} is archived and cannot be changed`, `${def.label.zh} ${id} 已归档，不能修改`);
+    }
+    if (version !== undefined && version !== before.version) {
+      throw conflict(
+        'version_conflict',
+        `${def.label.en} ${id} was changed by someone else (version ${before.version}, you sent ${String(version)}); reload and retry`,
+        `${def.label.zh} ${id} 已被他人修改（当前版本 ${before.version}），请刷新后重试`,
+        'version',
+      );
+    }
+    const values = await def.toColumns(changes, { tx, ctx }, before);
+    const [after] = (await tx
+      .update(def.table)
+      .set({ ...values, version: sql`${def.table.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(def.table.id, id))
+      .returning()) as Row[];
+    await recordChange(def, tx, ctx, 'update', before, after!);
+    const moved = deepestAreaId(before) !== deepestAreaId(after!);
+    const tables = moved ? await movePlacementChildren(tableName(def), tx, [id], after!) : [];
+    await recountAreas(tx, [tableName(def), ...tables], [deepestAreaId(before), deepestAreaId(after!)]);
+    return after!;
+  });
+  return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext, id: number) {
+  const row = await inTransaction(def, ctx, async (tx) => {
+    const before = await loadForUpdate(def, tx, id);
+    if (before.archivedAt) return before;
+    for (const dep of def.dependents ?? []) {
+      const [found] = await execRows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE ${sql.identifier(dep.column)} = ${id} AND archived_at IS NULL`,
+      );
+      if (found && found.n > 0) {
+        throw conflict(
+          'has_dependents',
+          `${def.label.en} ${id} still has ${found.n} active ${dep.label.en}; archive or move them first`,
+          `${def.label.zh} ${id} 仍有 ${found.n} 条有效的${dep.label.zh}，请先归档或迁移`,
+        );
+      }
+    }
+    const [after] = (await tx
+      .update(def.table)
+      .set({ archivedAt: sql`now()`, version: sql`${def.table.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(def.table.id, id))
+      .returning()) as Row[];
+    await recordChange(def, tx, ctx, 'archive', before, after!);
+    await recountAreas(tx, [tableName(def)], [deepestAreaId(after!)]);
+    return after!;
+  });
+  return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+function tableName(def: EntityDefinition): string {
+  return getTableName(def.table);
+}
+
+/** One transaction per action; unique-key violations become a 409 that names the field. */
+async function inTransaction<T>(def: EntityDefinition, ctx: RegistryContext, fn: (tx: Orm) => Promise<T>) {
+  try {
+    return await ctx.db.orm.transaction((tx) => fn(tx as unknown as Orm));
+  } catch (error) {
+    throw translateDatabaseError(def, error);
+  }
+}
+
+function translateDatabaseError(def: EntityDefinition, error: unknown): unknown {
+  if (error instanceof DomainError) return error;
+  let cause = error as { code?: string; constraint?: string; cause?: unknown } | undefined;
+  while (cause && !cause.code && cause.cause) cause = cause.cause as typeof cause;
+  if (cause?.code === '23505') {
+    const field = (cause.constraint && def.uniqueFields?.[cause.constraint]) ?? 'id';
+    return conflict(
+      'duplicate',
+      `Another active ${def.label.en.toLowerCase()} already has this ${field}`,
+      `已存在相同 ${field} 的${def.label.zh}`,
+      field,
+    );
+  }
+  return error;
+}
+
+export { tableName };

@@ -1,0 +1,107 @@
+import { type TProperties, Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import { normaliseSearchText, searchBigrams } from '../../../../core/text/bigrams';
+import { execRows } from '../../../db/client';
+import { unprocessable } from '../../../lib/errors';
+import type { Placement } from '../../areas/directory';
+import type { Lookup } from '../engine/types';
+
+export const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, description });
+export const DateString = (description?: string) => Type.String({ format: 'date', description });
+export const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 latitude' });
+export const Lng = Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude' });
+export const Id = (description?: string) => Type.Integer({ minimum: 1, description });
+export const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+/** Create body (all given fields required as declared) and update body (any subset, plus optional version). */
+export function bodies(properties: TProperties, required: string[]) {
+  const create: TProperties = {};
+  const update: TProperties = {};
+  for (const [key, schema] of Object.entries(properties)) {
+    create[key] = required.includes(key) ? schema : Type.Optional(schema);
+    update[key] = Type.Optional(schema);
+  }
+  update.version = Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read; 409 if it changed' }));
+  return {
+    createBody: Type.Object(create, { additionalProperties: false }),
+    updateBody: Type.Object(update, { additionalProperties: false, minProperties: 1 }),
+  };
+}
+
+/** Fields every record shows (see engine/present.ts). */
+export const CommonOutput = {
+  id: Type.Integer(),
+  districtId: Type.Integer(),
+  streetId: Type.Union([Type.Integer(), Type.Null()]),
+  communityId: Type.Union([Type.Integer(), Type.Null()]),
+  gridId: Type.Union([Type.Integer(), Type.Null()]),
+  area: Type.Object({
+    street: Type.Union([Type.String(), Type.Null()]),
+    community: Type.Union([Type.String(), Type.Null()]),
+    grid: Type.Union([Type.String(), Type.Null()]),
+    gridCode: Type.Union([Type.String(), Type.Null()]),
+  }),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  archivedAt: Type.Union([Type.String(), Type.Null()]),
+};
+
+export const placementColumns = (p: Placement) => ({
+  districtId: p.districtId,
+  streetId: p.streetId,
+  communityId: p.communityId,
+  gridId: p.gridId,
+});
+
+/**
+ * The active parent a record hangs from (its placement is copied from it), or a 422 naming the field.
+ * Returns the parent's columns too, for rules that need them.
+ */
+export async function activeParent(
+  { tx }: Lookup,
+  table: string,
+  id: number,
+  field: string,
+  label: { en: string; zh: string },
+): Promise<Placement & Record<string, unknown>> {
+  const rows = await execRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT * FROM ${sql.identifier(table)} WHERE id = ${id} AND archived_at IS NULL FOR SHARE`,
+  );
+  const row = rows[0];
+  if (!row) {
+    throw unprocessable(
+      'reference_not_found',
+      `${field}: no active ${label.en} with id ${id}`,
+      `${field}：不存在编号为 ${id} 的有效${label.zh}`,
+      field,
+    );
+  }
+  return {
+    ...row,
+    districtId: row.district_id as number,
+    streetId: row.street_id as number | null,
+    communityId: row.community_id as number | null,
+    gridId: row.grid_id as number | null,
+  };
+}
+
+/** Substring search that uses the bigram GIN index when the query is long enough to have bigrams. */
+export function textSearch(bigramColumn: string, textColumn: string, q: string) {
+  const normalised = normaliseSearchText(q);
+  const pattern = `%${normalised.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = sql`lower(${sql.identifier(textColumn)}) LIKE ${pattern}`;
+  if ([...normalised].length < 2) return like;
+  const grams = searchBigrams(q);
+  return sql`${sql.identifier(bigramColumn)} @> ${sql`ARRAY[${sql.join(
+    grams.map((g) => sql`${g}`),
+    sql`, `,
+  )}]::text[]`} AND ${like}`;
+}
+
+/** Case-sensitive prefix search on a C-collated column (uses its btree index). */
+export function prefixSearch(column: string, q: string) {
+  const pattern = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${sql.identifier(column)} LIKE ${pattern}`;
+}

@@ -1,0 +1,92 @@
+// Integer allocation helpers that make generated totals exact while keeping the shape random.
+import type { Random } from '../../../core/random';
+
+/** Mixes a base seed with labels into an independent 32-bit seed, so each concern has its own stream. */
+export function deriveSeed(seed: number, ...parts: (string | number)[]): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  const text = parts.join('\u0000');
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}
+
+/**
+ * Splits `total` into integers proportional to positive `weights`, each within [min, max], summing
+ * exactly to `total` (water-filling, then largest remainder).
+ */
+export function allocate(total: number, weights: readonly number[], min = 0, max = Number.POSITIVE_INFINITY) {
+  const n = weights.length;
+  if (total < min * n || total > max * n) {
+    throw new Error(`allocate: cannot split ${total} into ${n} parts within [${min}, ${max}]`);
+  }
+  if (n === 0) return [];
+  const clampAt = (scale: number, w: number) => Math.min(max, Math.max(min, scale * w));
+  const sumAt = (scale: number) => {
+    let sum = 0;
+    for (const w of weights) sum += clampAt(scale, w);
+    return sum;
+  };
+  let lo = 0;
+  let hi = 1;
+  while (sumAt(hi) < total) {
+    hi *= 2;
+    if (hi > 1e300) throw new Error('allocate: weights must be positive');
+  }
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (sumAt(mid) < total) lo = mid;
+    else hi = mid;
+  }
+  const ideal = weights.map((w) => clampAt(hi, w));
+  const counts = ideal.map((v) => Math.floor(v));
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = counts.map((_, i) => i).sort((a, b) => ideal[b]! - counts[b]! - (ideal[a]! - counts[a]!));
+  for (let k = 0; left > 0; k = (k + 1) % n) {
+    const i = order[k]!;
+    if (counts[i]! < max) {
+      counts[i]!++;
+      left--;
+    }
+  }
+  return counts;
+}
+
+/** Nudges randomly chosen counts up or down by one until they sum to `target`. */
+export function adjustTotal(counts: Uint8Array | number[], target: number, random: Random, min: number, max: number) {
+  let sum = 0;
+  for (const c of counts) sum += c;
+  const n = counts.length;
+  if (target < min * n || target > max * n) throw new Error(`adjustTotal: ${target} unreachable for ${n} parts`);
+  while (sum !== target) {
+    const i = Math.floor(random.next() * n);
+    const c = counts[i]!;
+    if (sum < target && c < max) {
+      counts[i] = c + 1;
+      sum++;
+    } else if (sum > target && c > min) {
+      counts[i] = c - 1;
+      sum--;
+    }
+  }
+}
+
+/** Scales per-item weights into probabilities whose sum is `expected` (capped at 1, re-balanced). */
+export function calibrate(weights: Float64Array, expected: number): Float64Array {
+  const p = new Float64Array(weights.length);
+  let scale = 0;
+  let lo = 0;
+  let hi = 1;
+  const sumAt = (s: number) => {
+    let sum = 0;
+    for (const w of weights) sum += Math.min(1, s * w);
+    return sum;
+  };
+  while (sumAt(hi) < expected && hi < 1e12) hi *= 2;
+  for (let i = 0; i < 60; i++) {
+    scale = (lo + hi) / 2;
+    if (sumAt(scale) < expected) lo = scale;
+    else hi = scale;
+  }
+  for (let i = 0; i < weights.length; i++) p[i] = Math.min(1, hi * weights[i]!);
+  return p;
+}

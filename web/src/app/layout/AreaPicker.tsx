@@ -1,0 +1,37 @@
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../i18n';
+import type { AreaNode } from '../../lib/types';
+import { useSelectedArea } from '../../lib/use-area';
+
+interface Option {
+  value: string;
+  title: string;
+  children: Option[];
+}
+
+const toOptions = (nodes: AreaNode[]): Option[] =>
+  nodes.map((n) => ({ value: n.code, title: n.name, children: toOptions(n.children) }));
+
+/** The area context in the header, so lists can change area without going back to the overview. */
+export function AreaPicker() {
+  const { t } = useI18n();
+  const area = useSelectedArea();
+  const treeData = useMemo(() => toOptions(area.roots), [area.roots]);
+
+  return (
+    <TreeSelect
+      value={area.code ?? undefined}
+      treeData={treeData}
+      onChange={(code: string) => code && area.setArea(code)}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      loading={area.isPending}
+      placeholder={t('header.area')}
+      prefix={`${t('header.area')}:`}
+      style={{ width: 300 }}
+      popupMatchSelectWidth={360}
+      treeDefaultExpandedKeys={area.roots.map((r) => r.code)}
+      data-testid="area-picker"
+    />
+  );
+}

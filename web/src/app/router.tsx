@@ -1,0 +1,83 @@
+import { Button, Result } from 'antd';
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter, Link, RouterProvider, useRouteError } from 'react-router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useI18n } from '../i18n';
+import { AppLayout } from './layout/AppLayout';
+
+// Each screen is its own chunk; the overview's chunk carries ECharts, which the lists never load.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const Overview = named(() => import('../features/overview/routes/OverviewRoute'), 'OverviewRoute');
+const AddressList = named(() => import('../features/addresses/routes/AddressListRoute'), 'AddressListRoute');
+const AddressDetail = named(
+  () => import('../features/addresses/routes/AddressDetailRoute'),
+  'AddressDetailRoute',
+);
+const HouseList = named(() => import('../features/houses/routes/HouseListRoute'), 'HouseListRoute');
+const HouseDetail = named(() => import('../features/houses/routes/HouseDetailRoute'), 'HouseDetailRoute');
+const ResidentList = named(
+  () => import('../features/residents/routes/ResidentListRoute'),
+  'ResidentListRoute',
+);
+const ResidentDetail = named(
+  () => import('../features/residents/routes/ResidentDetailRoute'),
+  'ResidentDetailRoute',
+);
+const EnterpriseList = named(
+  () => import('../features/enterprises/routes/EnterpriseListRoute'),
+  'EnterpriseListRoute',
+);
+const EnterpriseDetail = named(
+  () => import('../features/enterprises/routes/EnterpriseDetailRoute'),
+  'EnterpriseDetailRoute',
+);
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function RouteError() {
+  return (
+    <div style={{ padding: 24 }}>
+      <ErrorAlert error={useRouteError()} onRetry={() => window.location.reload()} />
+    </div>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Overview /> },
+      { path: 'addresses', element: <AddressList /> },
+      { path: 'addresses/:id', element: <AddressDetail /> },
+      { path: 'houses', element: <HouseList /> },
+      { path: 'houses/:id', element: <HouseDetail /> },
+      { path: 'residents', element: <ResidentList /> },
+      { path: 'residents/:id', element: <ResidentDetail /> },
+      { path: 'enterprises', element: <EnterpriseList /> },
+      { path: 'enterprises/:id', element: <EnterpriseDetail /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,76 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Card, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import type { Page } from '../lib/types';
+import { useSelectedArea } from '../lib/use-area';
+import type { CursorPaging } from '../lib/use-cursor-paging';
+import { CursorPager } from './CursorPager';
+import { ErrorAlert } from './ErrorAlert';
+
+interface Props<T extends { id: number }> {
+  title: string;
+  searchPlaceholder: string;
+  q: string | undefined;
+  onSearch: (q: string) => void;
+  /** Extra filter controls shown after the search box. */
+  filters?: ReactNode;
+  columns: TableColumnsType<T>;
+  query: UseQueryResult<Page<T>>;
+  paging: CursorPaging;
+  onRowClick: (row: T) => void;
+}
+
+/** The common frame of every registry list: search, filters, table, keyset pager. */
+export function ListPage<T extends { id: number }>(props: Props<T>) {
+  const { title, searchPlaceholder, q, onSearch, filters, columns, query, paging, onRowClick } = props;
+  const { t } = useI18n();
+  const area = useSelectedArea();
+  const items = query.data?.items ?? [];
+
+  return (
+    <Card
+      title={title}
+      extra={
+        <Typography.Text type="secondary">
+          {t('list.inArea', { area: area.path.map((n) => n.name).join(' / ') || '—' })}
+        </Typography.Text>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={q ?? ''}
+          defaultValue={q}
+          placeholder={searchPlaceholder}
+          allowClear
+          enterButton={t('common.search')}
+          onSearch={(value) => onSearch(value.trim())}
+          style={{ width: 360 }}
+          data-testid="list-search"
+        />
+        {filters}
+      </Space>
+      {query.isError && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
+        </div>
+      )}
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={query.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        onRow={(row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })}
+      />
+      <CursorPager
+        paging={paging}
+        nextCursor={query.data?.nextCursor}
+        rows={items.length}
+        busy={query.isFetching}
+      />
+    </Card>
+  );
+}

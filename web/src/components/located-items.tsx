@@ -1,0 +1,26 @@
+import type { DescriptionsProps } from 'antd';
+import type { I18n } from '../i18n';
+import { formatDateTime } from '../lib/format';
+import type { LocatedRecord } from '../lib/types';
+
+type Items = NonNullable<DescriptionsProps['items']>;
+
+/** Description items every located record has: where it is and its bookkeeping. */
+export function locatedItems(record: LocatedRecord, t: I18n['t']): Items {
+  const { street, community, grid, gridCode } = record.area;
+  return [
+    {
+      key: 'area',
+      label: t('field.area'),
+      children: [street, community, grid].filter(Boolean).join(' / ') || '—',
+    },
+    { key: 'gridCode', label: t('field.gridCode'), children: gridCode ?? '—' },
+    { key: 'id', label: t('field.id'), children: record.id },
+    { key: 'version', label: t('field.version'), children: record.version },
+    { key: 'createdAt', label: t('field.createdAt'), children: formatDateTime(record.createdAt) },
+    { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(record.updatedAt) },
+    ...(record.archivedAt
+      ? [{ key: 'archivedAt', label: t('field.archivedAt'), children: formatDateTime(record.archivedAt) }]
+      : []),
+  ];
+}
