@@ -11,7 +11,11 @@ const newest = (dir) =>
   }, 0);
 
 const built = 'web/dist/index.html';
-const sources = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, statSync('web/vite.config.ts').mtimeMs);
+const sources = Math.max(
+  newest('web/src'),
+  statSync('web/index.html').mtimeMs,
+  statSync('web/vite.config.ts').mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('building the web app (web/dist)…');
   execSync('npx vite build --config web/vite.config.ts --logLevel warn', { stdio: 'inherit' });

@@ -13,6 +13,7 @@ import { AreaDirectory } from './modules/areas/directory';
 import { AreaNode, areaRoutes } from './modules/areas/routes';
 import { registryRoutes } from './modules/registry/routes';
 import metrics from './plugins/metrics';
+import { installValidators } from './plugins/validation';
 
 export interface AppDeps {
   config: Config;
@@ -25,7 +26,11 @@ export interface AppDeps {
 
 /** Request logs carry method, path and status only: query strings may hold names or ID numbers. */
 const redactingSerializers = {
-  req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+  req: (req: { method: string; url: string; id: string }) => ({
+    id: req.id,
+    method: req.method,
+    path: req.url.split('?')[0],
+  }),
 };
 
 export async function buildApp(deps: AppDeps) {
@@ -34,15 +39,21 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel, serializers: redactingSerializers },
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  installValidators(app);
+  // The API speaks JSON only: other bodies get 415 rather than a confusing validation error.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(AreaNode);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Grid governance platform API', version: '1', description: '网格化社会服务管理平台 API' },
+      info: {
+        title: 'Grid governance platform API',
+        version: '1',
+        description: '网格化社会服务管理平台 API',
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -58,7 +69,13 @@ export async function buildApp(deps: AppDeps) {
       await api.register(areaRoutes, { areas });
       await api.register(registryRoutes, { db, areas, pii });
       api.setNotFoundHandler((req, reply) =>
-        reply.status(404).send({ statusCode: 404, code: 'no_route', message: `No API route ${req.method} ${req.url.split('?')[0]}` }),
+        reply
+          .status(404)
+          .send({
+            statusCode: 404,
+            code: 'no_route',
+            message: `No API route ${req.method} ${req.url.split('?')[0]}`,
+          }),
       );
     },
     { prefix: '/api/v1' },
@@ -69,8 +86,15 @@ export async function buildApp(deps: AppDeps) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // Client-side routes: any other GET that accepts HTML gets the app shell.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html')) return reply.sendFile('index.html');
-      return reply.status(404).send({ statusCode: 404, code: 'no_route', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+      if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html'))
+        return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .send({
+          statusCode: 404,
+          code: 'no_route',
+          message: `No route ${req.method} ${req.url.split('?')[0]}`,
+        });
     });
   }
   return app;

@@ -7,11 +7,18 @@ const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   dataDir: Type.String({ minLength: 1 }),
-  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+  ),
   /** Hex keys; when absent they are created once and kept in <dataDir>/keys.json. */
   piiKeys: Type.Optional(Type.String({ minLength: 1 })),
   piiHmacKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
-  seedOnEmpty: Type.Union([Type.Literal('small'), Type.Literal('district'), Type.Literal('city'), Type.Literal('none')]),
+  seedOnEmpty: Type.Union([
+    Type.Literal('small'),
+    Type.Literal('district'),
+    Type.Literal('city'),
+    Type.Literal('none'),
+  ]),
   seedNumber: Type.Integer({ minimum: 0 }),
   webDist: Type.String(),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),

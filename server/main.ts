@@ -15,7 +15,9 @@ async function main() {
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const { keys, origin } = loadPiiKeys(config);
   if (origin !== 'environment') {
-    log.warn(`personal-data keys ${origin === 'created' ? 'created in' : 'read from'} ${config.dataDir}/keys.json; set PII_KEYS and PII_HMAC_KEY in production`);
+    log.warn(
+      `personal-data keys ${origin === 'created' ? 'created in' : 'read from'} ${config.dataDir}/keys.json; set PII_KEYS and PII_HMAC_KEY in production`,
+    );
   }
   const pii = createPiiCipher(keys);
   await seedIfEmpty(db, pii, config, log);

@@ -39,14 +39,18 @@ describe('createAreaIndex', () => {
 
   it('puts every point of the district in exactly one of its 293 grids', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (u, v) => {
-        const lng = minX + u * (maxX - minX);
-        const lat = minY + v * (maxY - minY);
-        const containing = grids.filter((g) => pointInRing(lng, lat, g.boundary.coordinates[0]!));
-        const inDistrict = pointInRing(lng, lat, district);
-        expect(containing.length).toBe(inDistrict ? 1 : 0);
-        expect(index.locate(lng, lat)).toBe(inDistrict ? containing[0]!.id : null);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (u, v) => {
+          const lng = minX + u * (maxX - minX);
+          const lat = minY + v * (maxY - minY);
+          const containing = grids.filter((g) => pointInRing(lng, lat, g.boundary.coordinates[0]!));
+          const inDistrict = pointInRing(lng, lat, district);
+          expect(containing.length).toBe(inDistrict ? 1 : 0);
+          expect(index.locate(lng, lat)).toBe(inDistrict ? containing[0]!.id : null);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -18,7 +18,8 @@ export function createAreaIndex(areas: readonly IndexedArea[]): AreaIndex {
   const parts: Part[] = [];
   const boxes: number[] = [];
   for (const area of areas) {
-    const polygons = area.boundary.type === 'Polygon' ? [area.boundary.coordinates] : area.boundary.coordinates;
+    const polygons =
+      area.boundary.type === 'Polygon' ? [area.boundary.coordinates] : area.boundary.coordinates;
     for (const rings of polygons) {
       const outer = rings[0];
       if (!outer || outer.length < 4) continue;
@@ -29,7 +30,8 @@ export function createAreaIndex(areas: readonly IndexedArea[]): AreaIndex {
 
   const tree = parts.length > 0 ? new Flatbush(parts.length) : null;
   if (tree) {
-    for (let i = 0; i < boxes.length; i += 4) tree.add(boxes[i]!, boxes[i + 1]!, boxes[i + 2]!, boxes[i + 3]!);
+    for (let i = 0; i < boxes.length; i += 4)
+      tree.add(boxes[i]!, boxes[i + 1]!, boxes[i + 2]!, boxes[i + 3]!);
     tree.finish();
   }
 

@@ -36,7 +36,9 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options);
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -97,7 +99,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async copyCsv(table, columns, csv) {
       const client = await pool.connect();
       try {
-        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        const stream = client.query(
+          copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+        );
         await new Promise<void>((resolve, reject) => {
           stream.on('error', reject);
           stream.on('finish', resolve);

@@ -13,12 +13,16 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     await db.script(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+    const done = new Set(
+      (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+    );
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file)) continue;
       const text = await readFile(join(dir, file), 'utf8');
-      await db.script(`${text};\nINSERT INTO schema_migrations (name) VALUES ('${file.replaceAll("'", "''")}');`);
+      await db.script(
+        `${text};\nINSERT INTO schema_migrations (name) VALUES ('${file.replaceAll("'", "''")}');`,
+      );
       applied.push(file);
     }
     return applied;

@@ -39,7 +39,9 @@ function describeValidation(err: FastifyError, lang: Lang) {
     return { field, message: `${where} ${path ? `字段 ${path}` : ''}：${zh}`.replace('  ', ' ') };
   }
   const en =
-    issue.keyword === 'additionalProperties' ? `unknown field '${String(extra)}' is not allowed` : issue.message;
+    issue.keyword === 'additionalProperties'
+      ? `unknown field '${String(extra)}' is not allowed`
+      : issue.message;
   return { field, message: `${where}${path ? ` field '${path}'` : ''}: ${en}` };
 }
 
@@ -47,7 +49,10 @@ const FASTIFY_CODES: Record<string, { en: string; zh: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { en: 'The request body is not valid JSON', zh: '请求体不是有效的 JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { en: 'The request body is empty', zh: '请求体为空' },
   FST_ERR_CTP_BODY_TOO_LARGE: { en: 'The request body is too large', zh: '请求体过大' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { en: 'Send the body as application/json', zh: '请以 application/json 格式提交' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    en: 'Send the body as application/json',
+    zh: '请以 application/json 格式提交',
+  },
 };
 
 /** The one place that turns failures into HTTP answers: a stable code, a message a person can act on. */

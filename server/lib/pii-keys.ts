@@ -32,12 +32,20 @@ export function loadPiiKeys(config: Config): { keys: PiiKeys; origin: 'environme
       encryptionKeys[version] = hex;
     }
     const currentVersion = Number(pairs[0]![0]);
-    return { keys: fromFile({ encryptionKeys, currentVersion, hmacKey: config.piiHmacKey }), origin: 'environment' };
+    return {
+      keys: fromFile({ encryptionKeys, currentVersion, hmacKey: config.piiHmacKey }),
+      origin: 'environment',
+    };
   }
   const path = join(config.dataDir, 'keys.json');
-  if (existsSync(path)) return { keys: fromFile(JSON.parse(readFileSync(path, 'utf8')) as KeyFile), origin: 'file' };
+  if (existsSync(path))
+    return { keys: fromFile(JSON.parse(readFileSync(path, 'utf8')) as KeyFile), origin: 'file' };
   mkdirSync(config.dataDir, { recursive: true });
-  const created: KeyFile = { encryptionKeys: { '1': generateKeyHex() }, currentVersion: 1, hmacKey: generateKeyHex() };
+  const created: KeyFile = {
+    encryptionKeys: { '1': generateKeyHex() },
+    currentVersion: 1,
+    hmacKey: generateKeyHex(),
+  };
   writeFileSync(path, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600 });
   return { keys: fromFile(created), origin: 'created' };
 }

@@ -40,13 +40,16 @@ describe('areas API', () => {
     expect(res.statusCode).toBe(200);
     const fc = res.json();
     expect(fc.type).toBe('FeatureCollection');
-    const expected = street.children.flatMap((c) => c.children).map((g) => g.code).sort();
+    const expected = street.children
+      .flatMap((c) => c.children)
+      .map((g) => g.code)
+      .sort();
     expect(fc.features.map((f: { id: string }) => f.id).sort()).toEqual(expected);
     const ring = fc.features[0].geometry.coordinates[0];
     expect(ring[0]).toEqual(ring.at(-1));
-    expect((await get(`/api/v1/areas/${district.code}/boundaries?level=street`)).json().features).toHaveLength(
-      district.children.length,
-    );
+    expect(
+      (await get(`/api/v1/areas/${district.code}/boundaries?level=street`)).json().features,
+    ).toHaveLength(district.children.length);
   });
 
   it('refuses a level above the area, unknown codes and malformed codes', async () => {

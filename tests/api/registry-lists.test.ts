@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/test-app';
 import { type AreaNode, registryClient } from '../support/registry-client';
+import { startTestApp } from '../support/test-app';
 
 type Item = Record<string, unknown> & { id: number };
 
@@ -101,7 +101,10 @@ describe('registry lists: area scope, keyset paging, sorting, search', () => {
     expect(counts.grids).toBe(street.children.flatMap((c) => c.children).length);
     expect(counts.houses).toBe((await all(`/registry/houses?area=${street.code}`)).length);
     expect(counts.floatingResidents).toBeLessThanOrEqual(counts.residents!);
-    const whole = (await api.get(`/registry/summary?area=${district.code}`)).body.counts as Record<string, number>;
+    const whole = (await api.get(`/registry/summary?area=${district.code}`)).body.counts as Record<
+      string,
+      number
+    >;
     expect(whole.residents).toBeGreaterThan(counts.residents!);
     expect((await api.get('/registry/summary')).status).toBe(400);
   });
@@ -109,10 +112,20 @@ describe('registry lists: area scope, keyset paging, sorting, search', () => {
   it('keeps the rollup equal to a full recount after writes', async () => {
     const grid = district.children[0]!.children[0]!.children[0]!;
     const centroid = (await api.get(`/areas/${grid.code}`)).body.centroid as { lat: number; lng: number };
-    const before = (await api.get(`/registry/summary?area=${grid.code}`)).body.counts as Record<string, number>;
-    const made = await api.post('/registry/addresses', { road: '汇总路', houseNumber: `${Date.now() % 99999}号`, ...centroid });
+    const before = (await api.get(`/registry/summary?area=${grid.code}`)).body.counts as Record<
+      string,
+      number
+    >;
+    const made = await api.post('/registry/addresses', {
+      road: '汇总路',
+      houseNumber: `${Date.now() % 99999}号`,
+      ...centroid,
+    });
     expect(made.status).toBe(201);
-    const after = (await api.get(`/registry/summary?area=${grid.code}`)).body.counts as Record<string, number>;
+    const after = (await api.get(`/registry/summary?area=${grid.code}`)).body.counts as Record<
+      string,
+      number
+    >;
     expect(after.addresses).toBe(before.addresses! + 1);
     const [recount] = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM addresses WHERE grid_id = ${grid.id} AND archived_at IS NULL`,

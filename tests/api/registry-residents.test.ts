@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPii } from '../support/test-keys';
-import { startTestApp } from '../support/test-app';
 import { type AreaNode, freshIdNumber, registryClient, writeCounts } from '../support/registry-client';
+import { startTestApp } from '../support/test-app';
+import { testPii } from '../support/test-keys';
 
 describe('registry: addresses → houses → residents', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -15,12 +15,16 @@ describe('registry: addresses → houses → residents', () => {
     api = registryClient(t.app);
     district = (await api.tree())[0]!;
     grid = district.children[0]!.children[0]!.children[0]!;
-    gridCentroid = ((await api.get(`/areas/${grid.code}`)).body.centroid as typeof gridCentroid);
+    gridCentroid = (await api.get(`/areas/${grid.code}`)).body.centroid as typeof gridCentroid;
   });
   afterAll(() => t.close());
 
   const newAddress = async (number: string) => {
-    const res = await api.post('/registry/addresses', { road: '测试路', houseNumber: number, ...gridCentroid });
+    const res = await api.post('/registry/addresses', {
+      road: '测试路',
+      houseNumber: number,
+      ...gridCentroid,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -37,13 +41,27 @@ describe('registry: addresses → houses → residents', () => {
 
   it('creates a house and a resident, encrypting the ID number and phone', async () => {
     const address = await newAddress(`${(Date.now() % 100000) + 1}号`);
-    const house = await api.post('/registry/houses', { addressId: address.id, unit: '1栋101房', use: 'rented', floorArea: 62.5 });
+    const house = await api.post('/registry/houses', {
+      addressId: address.id,
+      unit: '1栋101房',
+      use: 'rented',
+      floorArea: 62.5,
+    });
     expect(house.status).toBe(201);
     expect(house.body).toMatchObject({ gridId: grid.id, address: address.fullText });
     const { idNumber, birthDate } = freshIdNumber('F');
     const created = await api.post('/registry/residents', {
-      houseId: house.body.id, name: '李晓红', sex: 'F', birthDate, householdType: 'floating', permitExpiry: '2027-03-01',
-      idNumber, phone: '13812345678', ethnicity: '汉族', relation: '本人', tags: ['key_care'],
+      houseId: house.body.id,
+      name: '李晓红',
+      sex: 'F',
+      birthDate,
+      householdType: 'floating',
+      permitExpiry: '2027-03-01',
+      idNumber,
+      phone: '13812345678',
+      ethnicity: '汉族',
+      relation: '本人',
+      tags: ['key_care'],
     });
     expect(created.status).toBe(201);
     expect(created.body.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
@@ -67,7 +85,16 @@ describe('registry: addresses → houses → residents', () => {
   it('refuses a wrong checksum, a birth date or sex that contradicts the ID number, and writes nothing', async () => {
     const houseId = await api.firstId('houses');
     const { idNumber, birthDate } = freshIdNumber('M');
-    const base = { houseId, name: '王强', sex: 'M', birthDate, householdType: 'registered', idNumber, ethnicity: '汉族', relation: '本人' };
+    const base = {
+      houseId,
+      name: '王强',
+      sex: 'M',
+      birthDate,
+      householdType: 'registered',
+      idNumber,
+      ethnicity: '汉族',
+      relation: '本人',
+    };
     const before = await writeCounts(t.db, 'residents');
     const wrongCheck = idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0');
     const cases: [Record<string, unknown>, string][] = [
@@ -95,7 +122,16 @@ describe('registry: addresses → houses → residents', () => {
   it('answers a duplicate ID number with 409 naming the field', async () => {
     const houseId = await api.firstId('houses');
     const { idNumber, birthDate } = freshIdNumber('F');
-    const body = { houseId, name: '陈芳', sex: 'F', birthDate, householdType: 'registered', idNumber, ethnicity: '汉族', relation: '本人' };
+    const body = {
+      houseId,
+      name: '陈芳',
+      sex: 'F',
+      birthDate,
+      householdType: 'registered',
+      idNumber,
+      ethnicity: '汉族',
+      relation: '本人',
+    };
     expect((await api.post('/registry/residents', body)).status).toBe(201);
     const before = await writeCounts(t.db, 'residents');
     const again = await api.post('/registry/residents', { ...body, idNumber: idNumber.toLowerCase() });
@@ -106,7 +142,11 @@ describe('registry: addresses → houses → residents', () => {
 
   it('stores SQL and HTML in text fields as given', async () => {
     const road = `'); DROP TABLE residents; -- <script>alert(1)</script>`;
-    const res = await api.post('/registry/addresses', { road, houseNumber: `${Date.now() % 9999}号`, ...gridCentroid });
+    const res = await api.post('/registry/addresses', {
+      road,
+      houseNumber: `${Date.now() % 9999}号`,
+      ...gridCentroid,
+    });
     expect(res.status).toBe(201);
     expect((await api.get(`/registry/addresses/${res.body.id}`)).body.road).toBe(road);
     expect((await api.get('/registry/residents?limit=1')).status).toBe(200);
@@ -114,30 +154,60 @@ describe('registry: addresses → houses → residents', () => {
 
   it('refuses malformed JSON, wrong content type and oversized bodies', async () => {
     const before = await writeCounts(t.db, 'addresses');
-    const malformed = await api.call('POST', '/api/v1/registry/addresses', '{"road": ', { 'content-type': 'application/json' });
+    const malformed = await api.call('POST', '/api/v1/registry/addresses', '{"road": ', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
-    const big = await api.post('/registry/addresses', { road: 'x'.repeat(300_000), houseNumber: '1', ...gridCentroid });
+    const big = await api.post('/registry/addresses', {
+      road: 'x'.repeat(300_000),
+      houseNumber: '1',
+      ...gridCentroid,
+    });
     expect(big.status).toBe(413);
-    const text = await api.call('POST', '/api/v1/registry/addresses', 'road=x', { 'content-type': 'text/plain' });
+    const text = await api.call('POST', '/api/v1/registry/addresses', 'road=x', {
+      'content-type': 'text/plain',
+    });
     expect(text.status).toBe(415);
     expect(await writeCounts(t.db, 'addresses')).toEqual(before);
   });
 
   it('refuses a point outside the district with 422 and out-of-range coordinates with 400', async () => {
-    const outside = await api.post('/registry/addresses', { road: '远方路', houseNumber: '1号', lat: 39.9, lng: 116.4 });
+    const outside = await api.post('/registry/addresses', {
+      road: '远方路',
+      houseNumber: '1号',
+      lat: 39.9,
+      lng: 116.4,
+    });
     expect(outside.status).toBe(422);
     expect(outside.body).toMatchObject({ code: 'outside_district', field: 'lat' });
-    const range = await api.post('/registry/addresses', { road: '远方路', houseNumber: '1号', lat: 123, lng: 116.4 });
+    const range = await api.post('/registry/addresses', {
+      road: '远方路',
+      houseNumber: '1号',
+      lat: 123,
+      lng: 116.4,
+    });
     expect(range.status).toBe(400);
     expect(range.body.field).toBe('lat');
   });
 
   it('moves houses and residents with their address, and blocks archiving an address with houses', async () => {
     const address = await newAddress(`${(Date.now() % 100000) + 2}号`);
-    const house = await api.post('/registry/houses', { addressId: address.id, unit: '2栋201房', use: 'own', floorArea: 88 });
+    const house = await api.post('/registry/houses', {
+      addressId: address.id,
+      unit: '2栋201房',
+      use: 'own',
+      floorArea: 88,
+    });
     const { idNumber, birthDate } = freshIdNumber('M');
     const resident = await api.post('/registry/residents', {
-      houseId: house.body.id, name: '赵磊', sex: 'M', birthDate, householdType: 'registered', idNumber, ethnicity: '汉族', relation: '本人',
+      houseId: house.body.id,
+      name: '赵磊',
+      sex: 'M',
+      birthDate,
+      householdType: 'registered',
+      idNumber,
+      ethnicity: '汉族',
+      relation: '本人',
     });
     const other = district.children[1]!.children[0]!.children[0]!;
     const to = (await api.get(`/areas/${other.code}`)).body.centroid as typeof gridCentroid;
@@ -146,7 +216,10 @@ describe('registry: addresses → houses → residents', () => {
     expect(moved.body.gridId).toBe(other.id);
     expect((await api.get(`/registry/houses/${house.body.id}`)).body.gridId).toBe(other.id);
     expect((await api.get(`/registry/residents/${resident.body.id}`)).body.gridId).toBe(other.id);
-    const stale = await api.patch(`/registry/addresses/${address.id}`, { road: '新路', version: address.version });
+    const stale = await api.patch(`/registry/addresses/${address.id}`, {
+      road: '新路',
+      version: address.version,
+    });
     expect(stale.status).toBe(409);
     const blocked = await api.post(`/registry/addresses/${address.id}/archive`, {});
     expect(blocked.status).toBe(409);
@@ -158,7 +231,9 @@ describe('registry: addresses → houses → residents', () => {
     const archived = await api.post(`/registry/addresses/${address.id}/archive`, {});
     expect(archived.status).toBe(200);
     expect(archived.body.archivedAt).not.toBeNull();
-    const list = await api.get(`/registry/addresses?q=${encodeURIComponent(address.houseNumber as string)}&road=测试路`);
+    const list = await api.get(
+      `/registry/addresses?q=${encodeURIComponent(address.houseNumber as string)}&road=测试路`,
+    );
     expect(list.body.items!.map((a) => a.id)).not.toContain(address.id);
     const all = await api.get(`/registry/addresses?road=测试路&includeArchived=true&limit=200`);
     expect(all.body.items!.map((a) => a.id)).toContain(address.id);

@@ -5,8 +5,18 @@ type Json = Record<string, unknown>;
 
 /** Thin helpers over `app.inject` for registry tests. */
 export function registryClient(app: FastifyInstance) {
-  const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Json = {}) => {
-    const res = await app.inject({ method, url, payload: payload as Json, headers: headers as Record<string, string> });
+  const call = async (
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    headers: Json = {},
+  ) => {
+    const res = await app.inject({
+      method,
+      url,
+      payload: payload as Json,
+      headers: headers as Record<string, string>,
+    });
     return { status: res.statusCode, body: res.body ? (res.json() as Json & { items?: Json[] }) : {} };
   };
   return {
@@ -44,7 +54,10 @@ export function freshIdNumber(sex: 'M' | 'F' = 'F', birthDate = '1985-06-15') {
 }
 
 /** Rows in a table and in the history: unchanged counts prove a refused request wrote nothing. */
-export async function writeCounts(db: { query<T extends Record<string, unknown>>(q: string): Promise<T[]> }, table: string) {
+export async function writeCounts(
+  db: { query<T extends Record<string, unknown>>(q: string): Promise<T[]> },
+  table: string,
+) {
   const [row] = await db.query<{ rows: number; history: number }>(
     `SELECT (SELECT count(*)::int FROM ${table}) AS rows, (SELECT count(*)::int FROM record_history) AS history`,
   );

@@ -17,7 +17,12 @@ export async function openTestDatabase(): Promise<Database> {
 /** The real HTTP app over the test database; use `app.inject` for requests. */
 export async function startTestApp() {
   const db = await openTestDatabase();
-  const app = await buildApp({ config: testConfig({ webDist: '/nonexistent' }), db, pii: testPii, logger: false });
+  const app = await buildApp({
+    config: testConfig({ webDist: '/nonexistent' }),
+    db,
+    pii: testPii,
+    logger: false,
+  });
   await app.ready();
   return {
     app,

@@ -29,13 +29,27 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
 
   app.get(
     '/areas/locate',
-    { schema: { tags, summary: 'The grid, community and street containing a point', querystring: LocateQuery, response: { 200: LocateResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'The grid, community and street containing a point',
+        querystring: LocateQuery,
+        response: { 200: LocateResult },
+      },
+    },
     async (req) => locate(areas, req.query.lat, req.query.lng),
   );
 
   app.get(
     '/areas/:code',
-    { schema: { tags, summary: 'One area with its path from the district', params: AreaCodeParam, response: { 200: AreaDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'One area with its path from the district',
+        params: AreaCodeParam,
+        response: { 200: AreaDetail },
+      },
+    },
     async (req) => areaDetail(areas, req.params.code),
   );
 

@@ -16,7 +16,12 @@ export const SummaryResponse = Type.Object({
 });
 
 const LEVELS: AreaLevel[] = ['district', 'street', 'community', 'grid'];
-const LEVEL_COLUMN = { district: 'district_id', street: 'street_id', community: 'community_id', grid: 'id' } as const;
+const LEVEL_COLUMN = {
+  district: 'district_id',
+  street: 'street_id',
+  community: 'community_id',
+  grid: 'id',
+} as const;
 
 /** Registry counts of an area's subtree, read from the area_counts rollup (never the raw tables). */
 export async function registrySummary(deps: { db: Database; areas: AreaDirectory }, code: string) {

@@ -52,11 +52,18 @@ export function allocate(total: number, weights: readonly number[], min = 0, max
 }
 
 /** Nudges randomly chosen counts up or down by one until they sum to `target`. */
-export function adjustTotal(counts: Uint8Array | number[], target: number, random: Random, min: number, max: number) {
+export function adjustTotal(
+  counts: Uint8Array | number[],
+  target: number,
+  random: Random,
+  min: number,
+  max: number,
+) {
   let sum = 0;
   for (const c of counts) sum += c;
   const n = counts.length;
-  if (target < min * n || target > max * n) throw new Error(`adjustTotal: ${target} unreachable for ${n} parts`);
+  if (target < min * n || target > max * n)
+    throw new Error(`adjustTotal: ${target} unreachable for ${n} parts`);
   while (sum !== target) {
     const i = Math.floor(random.next() * n);
     const c = counts[i]!;
@@ -89,4 +96,31 @@ export function calibrate(weights: Float64Array, expected: number): Float64Array
   }
   for (let i = 0; i < weights.length; i++) p[i] = Math.min(1, hi * weights[i]!);
   return p;
+}
+
+/** Picks indices with probability proportional to fixed weights, in O(log n) per pick. */
+export function weightedIndex(weights: ArrayLike<number>): (random: Random) => number {
+  const cumulative = new Float64Array(weights.length);
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    sum += weights[i]!;
+    cumulative[i] = sum;
+  }
+  if (!(sum > 0)) throw new Error('weightedIndex: weights must sum to more than 0');
+  return (random) => {
+    const r = random.next() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid]! > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+}
+
+/** A log-normal factor with median 1, for skewed sizes and densities. */
+export function logNormal(random: Random, sigma: number): number {
+  return Math.exp(random.normal(0, sigma));
 }

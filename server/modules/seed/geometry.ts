@@ -58,7 +58,8 @@ const LATTICE_DY_KM = 14;
 
 /** The area trees of all districts of a scale, with ids numbered 1..n in district then level order. */
 export function buildAreaTrees(spec: ScaleSpec, seed: number): DistrictTree[] {
-  if (spec.districts > DISTRICTS.length) throw new Error(`At most ${DISTRICTS.length} districts are supported`);
+  if (spec.districts > DISTRICTS.length)
+    throw new Error(`At most ${DISTRICTS.length} districts are supported`);
   const trees: DistrictTree[] = [];
   let nextId = 1;
   for (let index = 0; index < spec.districts; index++) {
@@ -69,7 +70,12 @@ export function buildAreaTrees(spec: ScaleSpec, seed: number): DistrictTree[] {
   return trees;
 }
 
-export function buildDistrictTree(spec: ScaleSpec, seed: number, index: number, firstId: number): DistrictTree {
+export function buildDistrictTree(
+  spec: ScaleSpec,
+  seed: number,
+  index: number,
+  firstId: number,
+): DistrictTree {
   const random = createRandom(deriveSeed(seed, 'geometry', index));
   const { code, name } = DISTRICTS[index]!;
   const center: Position = [
@@ -79,19 +85,34 @@ export function buildDistrictTree(spec: ScaleSpec, seed: number, index: number, 
   const districtRing = districtPolygon(random, center);
 
   const streetRings = byWestToEast(split(random, districtRing, spec.streets, 1));
-  const communityCounts = allocate(spec.communities, streetRings.map(planarArea), ...spec.communitiesPerStreet);
-  const communityRings = streetRings.map((ring, s) => byWestToEast(split(random, ring, communityCounts[s]!, 2)));
+  const communityCounts = allocate(
+    spec.communities,
+    streetRings.map(planarArea),
+    ...spec.communitiesPerStreet,
+  );
+  const communityRings = streetRings.map((ring, s) =>
+    byWestToEast(split(random, ring, communityCounts[s]!, 2)),
+  );
   const flatCommunities = communityRings.flat();
   const gridCounts = allocate(spec.grids, flatCommunities.map(planarArea), ...spec.gridsPerCommunity);
   const gridRings = flatCommunities.map((ring, c) => byWestToEast(split(random, ring, gridCounts[c]!, 2)));
 
   const used = new Set<string>();
-  const streetStems = index === 0 ? HUANGPU_STREETS.slice(0, spec.streets) : placeStems(random, spec.streets, used);
+  const streetStems =
+    index === 0 ? HUANGPU_STREETS.slice(0, spec.streets) : placeStems(random, spec.streets, used);
   streetStems.forEach((s) => used.add(s));
   const communityStems = placeStems(random, spec.communities, used);
 
   let id = firstId;
-  const districtNode = node(id++, areaCode(code), 'district', name, name.replace(/区$/, ''), null, districtRing);
+  const districtNode = node(
+    id++,
+    areaCode(code),
+    'district',
+    name,
+    name.replace(/区$/, ''),
+    null,
+    districtRing,
+  );
   districtNode.districtId = districtNode.id;
   const streets: AreaNode[] = [];
   const communities: AreaNode[] = [];
@@ -108,7 +129,15 @@ export function buildDistrictTree(spec: ScaleSpec, seed: number, index: number, 
       const stem = communityStems[communityParts.length]!;
       communityParts.push([s + 1, k + 1]);
       const parent = streets[s]!;
-      const community = node(id++, areaCode(code, s + 1, k + 1), 'community', `${stem}社区`, stem, parent, ring);
+      const community = node(
+        id++,
+        areaCode(code, s + 1, k + 1),
+        'community',
+        `${stem}社区`,
+        stem,
+        parent,
+        ring,
+      );
       community.communityId = community.id;
       communities.push(community);
     });
@@ -117,7 +146,15 @@ export function buildDistrictTree(spec: ScaleSpec, seed: number, index: number, 
     const parent = communities[ci]!;
     const [s, k] = communityParts[ci]!;
     rings.forEach((ring, g) => {
-      const grid = node(id++, areaCode(code, s, k, g + 1), 'grid', `${parent.name}第${g + 1}网格`, parent.stem, parent, ring);
+      const grid = node(
+        id++,
+        areaCode(code, s, k, g + 1),
+        'grid',
+        `${parent.name}第${g + 1}网格`,
+        parent.stem,
+        parent,
+        ring,
+      );
       grid.gridId = grid.id;
       grids.push(grid);
     });
@@ -202,7 +239,8 @@ function byWestToEast(rings: Ring[]): Ring[] {
 
 function signedPlanarArea(ring: Ring): number {
   let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
+  for (let i = 0; i < ring.length - 1; i++)
+    sum += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
   return sum / 2;
 }
 

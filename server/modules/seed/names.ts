@@ -61,8 +61,12 @@ const SURNAMES: readonly (readonly [string, number])[] = [
 ];
 const SURNAME_POOL = expandWeights(SURNAMES);
 
-const MALE = Array.from('伟强军杰涛斌俊浩宇鹏磊明超勇辉刚健华建国志文海东峰波龙飞鑫轩睿博泽晨宏锦荣德成锋晖彬林松柏铭诚远');
-const FEMALE = Array.from('芳娜敏静丽艳秀玲娟霞燕婷雪慧颖琳欣怡萍红梅洁晶月莹倩诗雨嘉悦彤淑凤兰桂琴素珍妍璇晴');
+const MALE = Array.from(
+  '伟强军杰涛斌俊浩宇鹏磊明超勇辉刚健华建国志文海东峰波龙飞鑫轩睿博泽晨宏锦荣德成锋晖彬林松柏铭诚远',
+);
+const FEMALE = Array.from(
+  '芳娜敏静丽艳秀玲娟霞燕婷雪慧颖琳欣怡萍红梅洁晶月莹倩诗雨嘉悦彤淑凤兰桂琴素珍妍璇晴',
+);
 const EITHER = Array.from('文佳子思一永春晓家金安嘉少志梓卓乐');
 
 /** A full name (surname + one or two given characters) for a person of the given sex. */

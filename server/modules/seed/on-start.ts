@@ -10,7 +10,9 @@ export async function seedIfEmpty(db: Database, pii: PiiCipher, config: Config, 
   if (config.seedOnEmpty === 'none') return;
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   if (row && row.n > 0) return;
-  log.info(`empty database: loading the demo district at '${config.seedOnEmpty}' scale (seed ${config.seedNumber})…`);
+  log.info(
+    `empty database: loading the demo district at '${config.seedOnEmpty}' scale (seed ${config.seedNumber})…`,
+  );
   let lastShown = 0;
   const result = await seedDatabase(db, {
     scale: config.seedOnEmpty,

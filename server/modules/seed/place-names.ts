@@ -4,7 +4,17 @@ import type { Random } from '../../../core/random';
 export const CITY_NAME = '广州市';
 
 /** The source document's nine streets of Huangpu, in its order. */
-export const HUANGPU_STREETS = ['黄埔', '红山', '鱼珠', '大沙', '文冲', '穗东', '南岗', '长洲', '夏港'] as const;
+export const HUANGPU_STREETS = [
+  '黄埔',
+  '红山',
+  '鱼珠',
+  '大沙',
+  '文冲',
+  '穗东',
+  '南岗',
+  '长洲',
+  '夏港',
+] as const;
 
 /**
  * Districts for the city scale. The first is Huangpu; then Guangzhou's other real district codes; the rest
@@ -36,8 +46,8 @@ export const DISTRICTS: readonly { code: string; name: string }[] = [
 // Place names of the Huangpu area first; later stems are composed from common place-name characters.
 const KNOWN_STEMS = (
   '茅岗 双沙 姬堂 横沙 沙步 石化 南湾 夏园 双岗 沙埔 笔岗 深井 安来 下沙 庙头 荔联 丰乐 怡园 港湾 黄船 ' +
-    '金洲 新港 云埔 萝岗 九龙 永和 宏岗 海员 蟹山 乌涌 沧联 八一 石桥 凤凰 青年 荔苑 东苑 西苑 滨江 江南 ' +
-    '开元 华埔 东荟 广新 金碧 怡港 龙头 珠村 大吉 新溪 洪圣 下庄 上庄 岭头 东基 西基 北埔 黄陂 贤江'
+  '金洲 新港 云埔 萝岗 九龙 永和 宏岗 海员 蟹山 乌涌 沧联 八一 石桥 凤凰 青年 荔苑 东苑 西苑 滨江 江南 ' +
+  '开元 华埔 东荟 广新 金碧 怡港 龙头 珠村 大吉 新溪 洪圣 下庄 上庄 岭头 东基 西基 北埔 黄陂 贤江'
 ).split(' ');
 const HEADS = Array.from('沙石南北东西新大小上下长金银龙凤马牛鹤桂荔榕松竹白青黄红乌岭塘涌');
 const TAILS = Array.from('岗埔围坑湾村塘头洲园苑庄坊港岭田尾边口滘基墩涌沙桥');
@@ -60,7 +70,18 @@ export function placeStems(random: Random, count: number, used: Set<string>): st
   return out;
 }
 
-const ROAD_SUFFIXES = ['路', '东路', '西路', '南路', '北路', '大街', '一横路', '二横路', '新街', '大道'] as const;
+const ROAD_SUFFIXES = [
+  '路',
+  '东路',
+  '西路',
+  '南路',
+  '北路',
+  '大街',
+  '一横路',
+  '二横路',
+  '新街',
+  '大道',
+] as const;
 
 /** Road names for a community: its stem with several suffixes, e.g. 茅岗路, 茅岗东路. */
 export function communityRoads(random: Random, stem: string, count: number): string[] {

@@ -28,13 +28,17 @@ export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryRespon
       <Timeline
         data-testid="history-timeline"
         items={items.map((entry) => {
-          const changes = describeChanges(entry.changes, (field) => tx(`field.${field}`, field));
+          const changes = describeChanges(entry.changes, {
+            label: (field) => tx(`field.${field}`, field),
+            value: (field, v) => (v === '(hidden)' ? t('history.hidden') : tx(`enum.${field}.${v}`, v)),
+            onlyNew: entry.action === 'create',
+          });
           return {
             key: entry.id,
             color: actionColour[entry.action] ?? 'blue',
-            title: formatDateTime(entry.at),
             content: (
               <div>
+                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatDateTime(entry.at)}</div>
                 <div>
                   <Tag color={actionColour[entry.action] ?? 'blue'}>
                     {enumLabel(tx, 'action', entry.action)}

@@ -10,9 +10,8 @@ import { ErrorAlert } from './ErrorAlert';
 
 interface Props<T extends { id: number }> {
   title: string;
-  searchPlaceholder: string;
-  q: string | undefined;
-  onSearch: (q: string) => void;
+  /** Omitted for entities the API cannot search by text. */
+  search?: { placeholder: string; q: string | undefined; onSearch: (q: string) => void };
   /** Extra filter controls shown after the search box. */
   filters?: ReactNode;
   columns: TableColumnsType<T>;
@@ -23,7 +22,7 @@ interface Props<T extends { id: number }> {
 
 /** The common frame of every registry list: search, filters, table, keyset pager. */
 export function ListPage<T extends { id: number }>(props: Props<T>) {
-  const { title, searchPlaceholder, q, onSearch, filters, columns, query, paging, onRowClick } = props;
+  const { title, search, filters, columns, query, paging, onRowClick } = props;
   const { t } = useI18n();
   const area = useSelectedArea();
   const items = query.data?.items ?? [];
@@ -38,16 +37,18 @@ export function ListPage<T extends { id: number }>(props: Props<T>) {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          placeholder={searchPlaceholder}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(value) => onSearch(value.trim())}
-          style={{ width: 360 }}
-          data-testid="list-search"
-        />
+        {search && (
+          <Input.Search
+            key={search.q ?? ''}
+            defaultValue={search.q}
+            placeholder={search.placeholder}
+            allowClear
+            enterButton={t('common.search')}
+            onSearch={(value) => search.onSearch(value.trim())}
+            style={{ width: 360 }}
+            data-testid="list-search"
+          />
+        )}
         {filters}
       </Space>
       {query.isError && (

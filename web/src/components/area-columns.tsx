@@ -1,12 +1,22 @@
-import type { TableColumnsType as ColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { I18n } from '../i18n';
 import type { LocatedRecord } from '../lib/types';
 
-/** Street / community / grid columns shared by every registry table. */
-export function areaColumns<T extends LocatedRecord>(t: I18n['t']): ColumnsType<T> {
+/** One compact column for where a record is: its grid, with street · community underneath. */
+export function areaColumns<T extends LocatedRecord>(t: I18n['t']): TableColumnsType<T> {
   return [
-    { key: 'street', title: t('field.street'), render: (_, r) => r.area.street ?? '—', width: 120 },
-    { key: 'community', title: t('field.community'), render: (_, r) => r.area.community ?? '—', width: 130 },
-    { key: 'grid', title: t('field.grid'), render: (_, r) => r.area.grid ?? '—', width: 120 },
+    {
+      key: 'area',
+      title: t('field.area'),
+      width: 190,
+      render: (_, r) => (
+        <div style={{ lineHeight: 1.35 }}>
+          <div data-testid="cell-grid">{r.area.grid ?? '—'}</div>
+          <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+            {[r.area.street, r.area.community].filter(Boolean).join(' · ') || '—'}
+          </div>
+        </div>
+      ),
+    },
   ];
 }

@@ -4,59 +4,70 @@ export interface ChangeLine {
   text: string;
 }
 
-const MAX_CHANGES = 12;
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+export interface DescribeOptions {
+  /** Field name → its label. */
+  label: (field: string) => string;
+  /** A scalar value of a field as shown to people (enum labels, "(hidden)" for encrypted data). */
+  value: (field: string, value: string) => string;
+  /** For a creation only the new values are worth showing. */
+  onlyNew?: boolean;
 }
+
+const MAX_CHANGES = 12;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** One value or a before/after pair, whichever shape the history row uses. */
-function describeValue(value: unknown): string {
-  if (Array.isArray(value) && value.length === 2) return `${show(value[0])} → ${show(value[1])}`;
+function pair(value: unknown): [unknown, unknown] | null {
+  if (Array.isArray(value) && value.length === 2) return [value[0], value[1]];
   if (isRecord(value)) {
-    const before =
-      'from' in value
-        ? value.from
-        : 'old' in value
-          ? value.old
-          : 'before' in value
-            ? value.before
-            : undefined;
-    const after =
-      'to' in value ? value.to : 'new' in value ? value.new : 'after' in value ? value.after : undefined;
-    if (before !== undefined || after !== undefined) return `${show(before)} → ${show(after)}`;
+    for (const [a, b] of [
+      ['from', 'to'],
+      ['old', 'new'],
+      ['before', 'after'],
+    ] as const) {
+      if (a in value || b in value) return [value[a], value[b]];
+    }
   }
-  return show(value);
+  return null;
 }
 
 /**
- * Turn a history row's `changes` into readable lines. Accepts `{ field: value }`,
- * `{ field: { from, to } }`, `{ field: [old, new] }` and `[{ field, from, to }]`.
+ * Turn a history row's `changes` into readable lines. Accepts `{ field: [old, new] }` (what the server
+ * writes), `{ field: { from, to } }`, `{ field: value }` and `[{ field, from, to }]`.
  */
-export function describeChanges(changes: unknown, label: (field: string) => string): ChangeLine[] {
+export function describeChanges(changes: unknown, opts: DescribeOptions): ChangeLine[] {
+  const show = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'string') return opts.value(field, v);
+    if (typeof v === 'number' || typeof v === 'boolean') return opts.value(field, String(v));
+    const json = JSON.stringify(v);
+    return json.length > 80 ? `${json.slice(0, 77)}…` : json;
+  };
+  const line = (field: string, value: unknown): ChangeLine => {
+    const p = pair(value);
+    const text = !p
+      ? show(field, value)
+      : opts.onlyNew
+        ? show(field, p[1])
+        : `${show(field, p[0])} → ${show(field, p[1])}`;
+    return { field, label: opts.label(field), text };
+  };
+
   const lines: ChangeLine[] = [];
   if (Array.isArray(changes)) {
     for (const item of changes) {
-      if (isRecord(item) && typeof item.field === 'string') {
-        lines.push({ field: item.field, label: label(item.field), text: describeValue(item) });
-      }
+      if (isRecord(item) && typeof item.field === 'string') lines.push(line(item.field, item));
     }
   } else if (isRecord(changes)) {
-    for (const [field, value] of Object.entries(changes)) {
-      lines.push({ field, label: label(field), text: describeValue(value) });
-    }
+    for (const [field, value] of Object.entries(changes)) lines.push(line(field, value));
   }
   if (lines.length > MAX_CHANGES) {
-    const rest = lines.length - MAX_CHANGES;
-    return [...lines.slice(0, MAX_CHANGES), { field: '…', label: '…', text: `+${rest}` }];
+    return [
+      ...lines.slice(0, MAX_CHANGES),
+      { field: '…', label: '…', text: `+${lines.length - MAX_CHANGES}` },
+    ];
   }
   return lines;
 }

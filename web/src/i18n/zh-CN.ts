@@ -131,7 +131,6 @@ export const zhCN = {
   'list.residents': '人口',
   'list.enterprises': '企业',
   'list.searchAddresses': '搜索街路巷、门牌号或地址',
-  'list.searchHouses': '搜索地址',
   'list.searchResidents': '姓名（前缀）、身份证号或手机号',
   'list.searchEnterprises': '企业名称或统一社会信用代码',
   'list.hazardousOnly': '仅涉危化品',
@@ -144,6 +143,7 @@ export const zhCN = {
   'detail.resident': '人口详情',
   'detail.enterprise': '企业详情',
   'detail.housesAtAddress': '查看该门牌下的房屋',
+  'detail.enterprisesAtAddress': '查看该门牌下的企业',
   'detail.residentsInHouse': '查看该房屋的住户',
   'detail.viewAddress': '查看门牌地址',
   'detail.viewHouse': '查看所在房屋',
@@ -154,6 +154,13 @@ export const zhCN = {
   'history.empty': '暂无变更记录',
   'history.meta': '{actor} · 来源：{source}',
   'history.noChanges': '无字段变更',
+  'history.hidden': '（已加密，不显示）',
+  'field.districtId': '区（编号）',
+  'field.streetId': '街道（编号）',
+  'field.communityId': '社区（编号）',
+  'field.gridId': '网格（编号）',
+  'field.addressId': '门牌（编号）',
+  'field.houseId': '房屋（编号）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

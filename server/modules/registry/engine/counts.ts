@@ -29,7 +29,9 @@ function countSelect(metric: string, filter: string) {
 
 /** Recount every metric everywhere (after a bulk load). */
 export async function refreshAllAreaCounts(db: Database): Promise<void> {
-  const inserts = Object.keys(METRICS).map((m) => `INSERT INTO area_counts (area_id, metric, n) ${countSelect(m, '')};`);
+  const inserts = Object.keys(METRICS).map(
+    (m) => `INSERT INTO area_counts (area_id, metric, n) ${countSelect(m, '')};`,
+  );
   await db.script(`DELETE FROM area_counts;\n${inserts.join('\n')}`);
 }
 
@@ -51,6 +53,11 @@ export async function recountAreas(tx: Orm, tables: string[], areaIds: number[])
   }
 }
 
-export function deepestAreaId(p: { gridId: number | null; communityId: number | null; streetId: number | null; districtId: number }) {
+export function deepestAreaId(p: {
+  gridId: number | null;
+  communityId: number | null;
+  streetId: number | null;
+  districtId: number;
+}) {
   return p.gridId ?? p.communityId ?? p.streetId ?? p.districtId;
 }

@@ -16,5 +16,9 @@ export function decodeCursor(cursor: string): { value: string | number | boolean
   } catch {
     /* fall through to the error below */
   }
-  throw invalidField('cursor', 'is not a cursor this API returned; start again without it', '分页游标无效，请去掉后重试');
+  throw invalidField(
+    'cursor',
+    'is not a cursor this API returned; start again without it',
+    '分页游标无效，请去掉后重试',
+  );
 }

@@ -1,6 +1,6 @@
-import { desc, eq, and } from 'drizzle-orm';
-import { recordHistory } from '../../../db/schema';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Orm } from '../../../db/client';
+import { recordHistory } from '../../../db/schema';
 import type { EntityDefinition, RegistryContext, Row } from './types';
 
 const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchBigrams']);
@@ -16,7 +16,11 @@ function comparable(value: unknown): unknown {
  * Old → new per changed field. Keyed hashes are skipped (the masked column tells the change); encrypted
  * columns are compared in plain text but recorded only as "(hidden)", so history never holds personal data.
  */
-export function diff(ctx: RegistryContext, before: Row | null, after: Row): Record<string, [unknown, unknown]> {
+export function diff(
+  ctx: RegistryContext,
+  before: Row | null,
+  after: Row,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after)) {
     if (SKIPPED.has(key) || key.endsWith('Hmac')) continue;
@@ -24,7 +28,8 @@ export function diff(ctx: RegistryContext, before: Row | null, after: Row): Reco
     const now = after[key];
     if (key.endsWith('Enc')) {
       const plain = (v: unknown) => (Buffer.isBuffer(v) ? ctx.pii.decrypt(v) : null);
-      if (plain(old) !== plain(now)) changes[key.slice(0, -3)] = [old == null ? null : HIDDEN, now == null ? null : HIDDEN];
+      if (plain(old) !== plain(now))
+        changes[key.slice(0, -3)] = [old == null ? null : HIDDEN, now == null ? null : HIDDEN];
       continue;
     }
     const [a, b] = [comparable(old), comparable(now)];

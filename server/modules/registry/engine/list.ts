@@ -16,7 +16,12 @@ export interface ListQuery {
   [filter: string]: unknown;
 }
 
-const LEVEL_KEY = { district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId' } as const;
+const LEVEL_KEY = {
+  district: 'districtId',
+  street: 'streetId',
+  community: 'communityId',
+  grid: 'gridId',
+} as const;
 
 /** The scope predicate: rows inside the area's subtree, read from the located columns alone. */
 export function areaPredicate(def: EntityDefinition, ctx: RegistryContext, code: string): SQL {
@@ -38,7 +43,8 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
   let sortKey = query.sort ?? 'id';
   const q = query.q?.trim();
   if (q) {
-    if (!def.search) throw invalidField('q', `${def.label.en} cannot be searched by text`, `${def.label.zh}不支持文本搜索`);
+    if (!def.search)
+      throw invalidField('q', `${def.label.en} cannot be searched by text`, `${def.label.zh}不支持文本搜索`);
     const search = def.search(q, ctx);
     where.push(search.where);
     if (!query.sort && search.sort) sortKey = search.sort;

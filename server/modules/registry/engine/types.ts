@@ -5,7 +5,8 @@ import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
 import type { AreaDirectory, Placement } from '../../areas/directory';
 
-export type Row = Record<string, unknown> & Placement & { id: number; version: number; archivedAt: Date | null };
+export type Row = Record<string, unknown> &
+  Placement & { id: number; version: number; archivedAt: Date | null };
 export type Input = Record<string, unknown>;
 
 /** What every registry operation needs: the database, the area tree, the cipher and who acts. */
@@ -62,7 +63,11 @@ export interface EntityDefinition {
   /** Validated input → column values (placement, encryption, derived columns). `existing` on update. */
   toColumns(input: Input, lookup: Lookup, existing: Row | null): Promise<Record<string, unknown>>;
   /** Row → API shape (personal data masked). `extra` is what `enrich` fetched for the page. */
-  present(row: Row, ctx: RegistryContext, extra: Map<number, Record<string, unknown>>): Record<string, unknown>;
+  present(
+    row: Row,
+    ctx: RegistryContext,
+    extra: Map<number, Record<string, unknown>>,
+  ): Record<string, unknown>;
   /** Batched look-ups for a page of rows (e.g. the address text of each house), keyed by row id. */
   enrich?(rows: Row[], ctx: RegistryContext): Promise<Map<number, Record<string, unknown>>>;
   /** Unique constraint name → the input field it guards. */

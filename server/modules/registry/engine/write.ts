@@ -38,7 +38,11 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
   const row = await inTransaction(def, ctx, async (tx) => {
     const before = await loadForUpdate(def, tx, id);
     if (before.archivedAt) {
-      throw conflict('archived', `${def.label.en} ${id} is archived and cannot be changed`, `${def.label.zh} ${id} 已归档，不能修改`);
+      throw conflict(
+        'archived',
+        `${def.label.en} ${id} is archived and cannot be changed`,
+        `${def.label.zh} ${id} 已归档，不能修改`,
+      );
     }
     if (version !== undefined && version !== before.version) {
       throw conflict(

@@ -6,7 +6,8 @@ import { unprocessable } from '../../../lib/errors';
 import type { Placement } from '../../areas/directory';
 import type { Lookup } from '../engine/types';
 
-export const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, description });
+export const Text = (max: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength: max, description });
 export const DateString = (description?: string) => Type.String({ format: 'date', description });
 export const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 latitude' });
 export const Lng = Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude' });
@@ -21,7 +22,9 @@ export function bodies(properties: TProperties, required: string[]) {
     create[key] = required.includes(key) ? schema : Type.Optional(schema);
     update[key] = Type.Optional(schema);
   }
-  update.version = Type.Optional(Type.Integer({ minimum: 1, description: 'The version you read; 409 if it changed' }));
+  update.version = Type.Optional(
+    Type.Integer({ minimum: 1, description: 'The version you read; 409 if it changed' }),
+  );
   return {
     createBody: Type.Object(create, { additionalProperties: false }),
     updateBody: Type.Object(update, { additionalProperties: false, minProperties: 1 }),
@@ -90,6 +93,8 @@ export async function activeParent(
 /** Substring search that uses the bigram GIN index when the query is long enough to have bigrams. */
 export function textSearch(bigramColumn: string, textColumn: string, q: string) {
   const normalised = normaliseSearchText(q);
+  // Only punctuation or spaces: nothing to look for, so nothing matches (rather than everything).
+  if (normalised === '') return sql`false`;
   const pattern = `%${normalised.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const like = sql`lower(${sql.identifier(textColumn)}) LIKE ${pattern}`;
   if ([...normalised].length < 2) return like;

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { searchBigrams } from '../../../../core/text/bigrams';
 import { parseUscc } from '../../../../core/validation/uscc';
 import { addresses, enterprises } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { EntityDefinition, RegistryContext, Row } from '../engine/types';
 import { activeParent, bodies, CommonOutput, Id, placementColumns, Text, textSearch } from './common';
-import { valuesById } from './health-records';
 
 export const LicenceStatus = Type.Union(
   ['licensed', 'unlicensed', 'expired', 'revoked'].map((v) => Type.Literal(v)),
@@ -20,7 +20,10 @@ export const Uscc = Type.String({
 });
 
 const USCC_REASONS = {
-  format: ['must be 18 characters of 0-9 and A-Z except I, O, S, V, Z', '应为 18 位，由数字和除 I、O、S、V、Z 外的大写字母组成'],
+  format: [
+    'must be 18 characters of 0-9 and A-Z except I, O, S, V, Z',
+    '应为 18 位，由数字和除 I、O、S、V、Z 外的大写字母组成',
+  ],
   checksum: ['check character is wrong (GB 32100)', '校验码错误（GB 32100）'],
 } as const;
 
@@ -30,6 +33,22 @@ export function checkedUscc(raw: string, field = 'uscc'): string {
   if (parsed.ok) return parsed.value;
   const [en, zh] = USCC_REASONS[parsed.reason];
   throw invalidField(field, en, zh);
+}
+
+/** One column of the rows with these ids, keyed by id (a batched look-up for `enrich`). */
+export async function valuesById<T>(
+  ctx: RegistryContext,
+  table: PgTable & { id: AnyPgColumn },
+  column: AnyPgColumn,
+  ids: number[],
+): Promise<Map<number, T>> {
+  const unique = [...new Set(ids.filter((id) => id != null))];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.orm
+    .select({ id: table.id, value: column })
+    .from(table as PgTable)
+    .where(inArray(table.id, unique));
+  return new Map(rows.map((r) => [r.id as number, r.value as T]));
 }
 
 /** `enrich` for records behind a door plate: each row's address text. */
@@ -94,7 +113,10 @@ export const enterpriseEntity: EntityDefinition = {
     if (input.name !== undefined) columns.searchBigrams = searchBigrams(input.name as string);
     if (!existing || input.addressId !== undefined) {
       const id = (input.addressId ?? existing?.addressId) as number;
-      Object.assign(columns, placementColumns(await activeParent(lookup, 'addresses', id, 'addressId', addressLabel)));
+      Object.assign(
+        columns,
+        placementColumns(await activeParent(lookup, 'addresses', id, 'addressId', addressLabel)),
+      );
     }
     return columns;
   },

@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { inArray } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { maskName } from '../../../../core/masking';
 import { healthRecords, residents } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { PiiCipher } from '../../../lib/pii';
 import type { EntityDefinition, RegistryContext, Row } from '../engine/types';
 import { activeParent, bodies, CommonOutput, DateString, Id, Nullable, placementColumns } from './common';
+import { valuesById } from './enterprises';
 
 export const CONDITIONS = [
   'hypertension',
@@ -36,11 +35,18 @@ const fields = {
     uniqueItems: true,
     description: 'Chronic conditions; stored encrypted and never listed (only their count is shown)',
   }),
-  chronicFocus: Type.Boolean({ description: 'In the chronic-disease focus group (慢病重点人群); needs a condition' }),
+  chronicFocus: Type.Boolean({
+    description: 'In the chronic-disease focus group (慢病重点人群); needs a condition',
+  }),
   lastFollowUp: Nullable(DateString('Date of the last follow-up visit (随访); not in the future')),
 };
 
-const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in the district's time zone (China Standard Time), as YYYY-MM-DD. */
 export const today = () => DAY.format(new Date());
@@ -52,29 +58,14 @@ export function notAfterToday(field: string, value: unknown) {
   }
 }
 
-/** One column of the rows with these ids, keyed by id (a batched look-up for `enrich`). */
-export async function valuesById<T>(
-  ctx: RegistryContext,
-  table: PgTable & { id: AnyPgColumn },
-  column: AnyPgColumn,
-  ids: number[],
-): Promise<Map<number, T>> {
-  const unique = [...new Set(ids.filter((id) => id != null))];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.db.orm
-    .select({ id: table.id, value: column })
-    .from(table as PgTable)
-    .where(inArray(table.id, unique));
-  return new Map(rows.map((r) => [r.id as number, r.value as T]));
-}
-
 /** Masked names of the residents with these ids. */
 export async function residentNames(ctx: RegistryContext, ids: number[]) {
   const names = await valuesById<string>(ctx, residents, residents.name, ids);
   return new Map([...names].map(([id, name]) => [id, maskName(name)]));
 }
 
-const decodeConditions = (pii: PiiCipher, blob: unknown) => JSON.parse(pii.decrypt(blob as Buffer)) as string[];
+const decodeConditions = (pii: PiiCipher, blob: unknown) =>
+  JSON.parse(pii.decrypt(blob as Buffer)) as string[];
 
 /** Health records (健康档案): a resident's chronic conditions, encrypted; placed where the resident lives. */
 export const healthRecordEntity: EntityDefinition = {
@@ -87,7 +78,9 @@ export const healthRecordEntity: EntityDefinition = {
     ...CommonOutput,
     residentId: Type.Integer(),
     residentName: Type.String({ description: 'Masked' }),
-    conditionCount: Type.Integer({ description: 'How many conditions are recorded (the conditions are not shown)' }),
+    conditionCount: Type.Integer({
+      description: 'How many conditions are recorded (the conditions are not shown)',
+    }),
     chronicFocus: Type.Boolean(),
     lastFollowUp: Type.Union([Type.String(), Type.Null()]),
   }),
@@ -110,14 +103,24 @@ export const healthRecordEntity: EntityDefinition = {
     if (focus && (input.chronicFocus !== undefined || conditions !== undefined)) {
       const list = conditions ?? (existing ? decodeConditions(pii, existing.conditionsEnc) : []);
       if (list.length === 0) {
-        throw invalidField('chronicFocus', 'needs at least one entry in conditions', '列为慢病重点人群须至少登记一种慢性病');
+        throw invalidField(
+          'chronicFocus',
+          'needs at least one entry in conditions',
+          '列为慢病重点人群须至少登记一种慢性病',
+        );
       }
     }
     if (!existing || input.residentId !== undefined) {
-      const resident = await activeParent(lookup, 'residents', (input.residentId ?? existing?.residentId) as number, 'residentId', {
-        en: 'resident',
-        zh: '居民',
-      });
+      const resident = await activeParent(
+        lookup,
+        'residents',
+        (input.residentId ?? existing?.residentId) as number,
+        'residentId',
+        {
+          en: 'resident',
+          zh: '居民',
+        },
+      );
       Object.assign(columns, placementColumns(resident));
     }
     return columns;

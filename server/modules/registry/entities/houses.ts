@@ -4,9 +4,12 @@ import { addresses, houses } from '../../../db/schema';
 import type { EntityDefinition } from '../engine/types';
 import { activeParent, bodies, CommonOutput, Id, placementColumns, Text } from './common';
 
-export const HouseUse = Type.Union(['own', 'rented', 'commercial', 'vacant'].map((v) => Type.Literal(v)), {
-  description: 'own-occupied 自住, rented 出租, commercial 商用, vacant 空置',
-});
+export const HouseUse = Type.Union(
+  ['own', 'rented', 'commercial', 'vacant'].map((v) => Type.Literal(v)),
+  {
+    description: 'own-occupied 自住, rented 出租, commercial 商用, vacant 空置',
+  },
+);
 
 const fields = {
   addressId: Id('The door plate the house is behind'),
@@ -40,7 +43,10 @@ export const houseEntity: EntityDefinition = {
   async toColumns(input, lookup, existing) {
     const addressId = (input.addressId ?? existing?.addressId) as number;
     if (existing && input.addressId === undefined) return input;
-    const address = await activeParent(lookup, 'addresses', addressId, 'addressId', { en: 'address', zh: '门牌地址' });
+    const address = await activeParent(lookup, 'addresses', addressId, 'addressId', {
+      en: 'address',
+      zh: '门牌地址',
+    });
     return { ...input, ...placementColumns(address) };
   },
   async enrich(rows, ctx) {

@@ -14,5 +14,9 @@ export function protectPhone(pii: PiiCipher, raw: string | null) {
       '应为 11 位手机号或如 020-82212345 的固定电话',
     );
   }
-  return { phoneEnc: pii.encrypt(parsed.value), phoneHmac: pii.hmac(parsed.value), phoneMasked: maskPhone(parsed.value) };
+  return {
+    phoneEnc: pii.encrypt(parsed.value),
+    phoneHmac: pii.hmac(parsed.value),
+    phoneMasked: maskPhone(parsed.value),
+  };
 }

@@ -6,7 +6,17 @@ import { parsePhone } from '../../../../core/validation/phone';
 import { residents } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { EntityDefinition, Input, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, DateString, Id, Nullable, placementColumns, prefixSearch, Text } from './common';
+import {
+  activeParent,
+  bodies,
+  CommonOutput,
+  DateString,
+  Id,
+  Nullable,
+  placementColumns,
+  prefixSearch,
+  Text,
+} from './common';
 import { protectPhone } from './personal';
 
 export const HouseholdType = Type.Union([Type.Literal('registered'), Type.Literal('floating')], {
@@ -14,7 +24,9 @@ export const HouseholdType = Type.Union([Type.Literal('registered'), Type.Litera
 });
 export const Sex = Type.Union([Type.Literal('M'), Type.Literal('F')]);
 export const ResidentTag = Type.Union(
-  ['elderly_alone', 'disabled', 'key_care', 'veteran', 'low_income', 'left_behind_child'].map((v) => Type.Literal(v)),
+  ['elderly_alone', 'disabled', 'key_care', 'veteran', 'low_income', 'left_behind_child'].map((v) =>
+    Type.Literal(v),
+  ),
 );
 
 const fields = {
@@ -39,7 +51,8 @@ const ID_REASONS = {
 
 /** Checks the ID number and its agreement with birth date and sex; returns the encrypted columns. */
 function identityColumns(input: Input, existing: Row | null, decrypt: (b: Buffer) => string) {
-  const raw = (input.idNumber as string | undefined) ?? (existing ? decrypt(existing.idNumberEnc as Buffer) : '');
+  const raw =
+    (input.idNumber as string | undefined) ?? (existing ? decrypt(existing.idNumberEnc as Buffer) : '');
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) {
     const [en, zh] = ID_REASONS[parsed.reason];
@@ -48,10 +61,18 @@ function identityColumns(input: Input, existing: Row | null, decrypt: (b: Buffer
   const birthDate = (input.birthDate ?? existing?.birthDate) as string;
   const sex = (input.sex ?? existing?.sex) as string;
   if (parsed.info.birthDate !== birthDate) {
-    throw invalidField('birthDate', `does not match the ID number (${parsed.info.birthDate})`, '与身份证号中的出生日期不一致');
+    throw invalidField(
+      'birthDate',
+      `does not match the ID number (${parsed.info.birthDate})`,
+      '与身份证号中的出生日期不一致',
+    );
   }
   if (parsed.info.sex !== sex) {
-    throw invalidField('sex', `does not match the ID number (${parsed.info.sex})`, '与身份证号中的性别不一致');
+    throw invalidField(
+      'sex',
+      `does not match the ID number (${parsed.info.sex})`,
+      '与身份证号中的性别不一致',
+    );
   }
   return { value: parsed.value, changed: input.idNumber !== undefined };
 }
@@ -62,7 +83,16 @@ export const residentEntity: EntityDefinition = {
   entity: 'resident',
   label: { en: 'Resident', zh: '居民' },
   table: residents,
-  ...bodies(fields, ['houseId', 'name', 'sex', 'birthDate', 'householdType', 'idNumber', 'ethnicity', 'relation']),
+  ...bodies(fields, [
+    'houseId',
+    'name',
+    'sex',
+    'birthDate',
+    'householdType',
+    'idNumber',
+    'ethnicity',
+    'relation',
+  ]),
   output: Type.Object({
     ...CommonOutput,
     houseId: Type.Integer(),
@@ -103,7 +133,11 @@ export const residentEntity: EntityDefinition = {
     const type = (input.householdType ?? existing?.householdType) as string;
     const expiry = input.permitExpiry !== undefined ? input.permitExpiry : existing?.permitExpiry;
     if (type === 'registered' && expiry) {
-      throw invalidField('permitExpiry', 'only floating residents hold a residence permit', '仅流动人口有居住证有效期');
+      throw invalidField(
+        'permitExpiry',
+        'only floating residents hold a residence permit',
+        '仅流动人口有居住证有效期',
+      );
     }
     const identity = identityColumns(input, existing, (b) => pii.decrypt(b));
     if (identity.changed) {
@@ -115,10 +149,16 @@ export const residentEntity: EntityDefinition = {
     }
     if (phone !== undefined) Object.assign(columns, protectPhone(pii, phone as string | null));
     if (input.houseId !== undefined || !existing) {
-      const house = await activeParent(lookup, 'houses', (input.houseId ?? existing?.houseId) as number, 'houseId', {
-        en: 'house',
-        zh: '房屋',
-      });
+      const house = await activeParent(
+        lookup,
+        'houses',
+        (input.houseId ?? existing?.houseId) as number,
+        'houseId',
+        {
+          en: 'house',
+          zh: '房屋',
+        },
+      );
       Object.assign(columns, placementColumns(house));
     }
     return columns;

@@ -38,11 +38,16 @@ export function AddressDetailRoute() {
       }
       links={
         a && (
-          <Link to={href('/houses', { addressId: a.id })}>
-            <Button type="primary" ghost data-testid="link-houses">
-              {t('detail.housesAtAddress')}
-            </Button>
-          </Link>
+          <>
+            <Link to={href('/houses', { addressId: a.id })}>
+              <Button type="primary" ghost data-testid="link-houses">
+                {t('detail.housesAtAddress')}
+              </Button>
+            </Link>
+            <Link to={href('/enterprises', { addressId: a.id })}>
+              <Button data-testid="link-enterprises">{t('detail.enterprisesAtAddress')}</Button>
+            </Link>
+          </>
         )
       }
     />

@@ -18,9 +18,7 @@ export function AddressListRoute() {
   return (
     <ListPage
       title={t('list.addresses')}
-      searchPlaceholder={t('list.searchAddresses')}
-      q={filters.q}
-      onSearch={(q) => setFilters({ q })}
+      search={{ placeholder: t('list.searchAddresses'), q: filters.q, onSearch: (q) => setFilters({ q }) }}
       columns={columns}
       query={query}
       paging={paging}

@@ -12,9 +12,9 @@ export const licenceColour: Record<LicenceStatus, string> = {
 
 export function enterpriseColumns(t: I18n['t'], tx: I18n['tx']): TableColumnsType<Enterprise> {
   return [
-    { key: 'name', title: t('field.enterpriseName'), dataIndex: 'name', ellipsis: true, width: 240 },
-    { key: 'uscc', title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
-    { key: 'industry', title: t('field.industry'), dataIndex: 'industry', width: 120 },
+    { key: 'name', title: t('field.enterpriseName'), dataIndex: 'name', ellipsis: true, width: 220 },
+    { key: 'uscc', title: t('field.uscc'), dataIndex: 'uscc', width: 180 },
+    { key: 'industry', title: t('field.industry'), dataIndex: 'industry', width: 100 },
     {
       key: 'licenceStatus',
       title: t('field.licenceStatus'),
@@ -29,14 +29,8 @@ export function enterpriseColumns(t: I18n['t'], tx: I18n['tx']): TableColumnsTyp
       width: 110,
       render: (_, r) => (r.hazardousChemicals ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
     },
-    { key: 'employees', title: t('field.employees'), dataIndex: 'employees', align: 'right', width: 100 },
-    {
-      key: 'legalRepresentative',
-      title: t('field.legalRepresentative'),
-      dataIndex: 'legalRepresentative',
-      width: 110,
-    },
-    { key: 'address', title: t('field.address'), dataIndex: 'address', ellipsis: true, width: 260 },
+    { key: 'employees', title: t('field.employees'), dataIndex: 'employees', align: 'right', width: 90 },
+    { key: 'address', title: t('field.address'), dataIndex: 'address', ellipsis: true, width: 200 },
     ...areaColumns<Enterprise>(t),
   ];
 }

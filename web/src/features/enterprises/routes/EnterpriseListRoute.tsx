@@ -2,6 +2,7 @@ import { Checkbox } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { EnumSelect } from '../../../components/EnumSelect';
+import { FilterTag } from '../../../components/FilterTag';
 import { ListPage } from '../../../components/ListPage';
 import { useI18n } from '../../../i18n';
 import { useAreaHref } from '../../../lib/use-area';
@@ -10,7 +11,7 @@ import { useEnterprises } from '../api/get-enterprises';
 import { enterpriseColumns } from '../components/enterprise-columns';
 import { LICENCE_STATUSES } from '../types';
 
-const FILTERS = ['licenceStatus', 'hazardousChemicals'] as const;
+const FILTERS = ['licenceStatus', 'hazardousChemicals', 'addressId'] as const;
 
 export function EnterpriseListRoute() {
   const { t, tx } = useI18n();
@@ -23,9 +24,7 @@ export function EnterpriseListRoute() {
   return (
     <ListPage
       title={t('list.enterprises')}
-      searchPlaceholder={t('list.searchEnterprises')}
-      q={filters.q}
-      onSearch={(q) => setFilters({ q })}
+      search={{ placeholder: t('list.searchEnterprises'), q: filters.q, onSearch: (q) => setFilters({ q }) }}
       filters={
         <>
           <EnumSelect
@@ -43,6 +42,12 @@ export function EnterpriseListRoute() {
           >
             {t('list.hazardousOnly')}
           </Checkbox>
+          {filters.addressId && (
+            <FilterTag
+              label={t('list.filterAddress', { id: filters.addressId })}
+              onClose={() => setFilters({ addressId: undefined })}
+            />
+          )}
         </>
       }
       columns={columns}

@@ -23,9 +23,6 @@ export function HouseListRoute() {
   return (
     <ListPage
       title={t('list.houses')}
-      searchPlaceholder={t('list.searchHouses')}
-      q={filters.q}
-      onSearch={(q) => setFilters({ q })}
       filters={
         <>
           <EnumSelect

@@ -1,4 +1,4 @@
-import { Card, Col, Divider, Row, Skeleton, Statistic } from 'antd';
+import { Card, Skeleton, Statistic } from 'antd';
 import type { MessageKey } from '../../../i18n';
 import { useI18n } from '../../../i18n';
 import { percent } from '../../../lib/format';
@@ -74,34 +74,43 @@ function sections(s: RegistrySummary, t: ReturnType<typeof useI18n>['t']) {
   ];
 }
 
-/** The selected area's registry counts as statistic cards, grouped by theme. */
+/** The selected area's registry counts as statistic cards, one themed row each. */
 export function SummaryCards({ summary }: { summary: RegistrySummary | undefined }) {
   const { t } = useI18n();
   if (!summary) return <Skeleton active paragraph={{ rows: 6 }} />;
   return (
-    <div data-testid="registry-summary">
-      {sections(summary, t).map((section, i) => (
-        <div key={section.title}>
-          <Divider titlePlacement="start" plain style={{ marginTop: i === 0 ? 0 : 16 }}>
+    <div data-testid="registry-summary" style={{ display: 'grid', gap: 12 }}>
+      {sections(summary, t).map((section) => (
+        <div key={section.title} style={{ display: 'flex', gap: 12, alignItems: 'stretch' }}>
+          <div style={{ width: 84, flex: 'none', paddingTop: 10, color: '#595959', fontWeight: 500 }}>
             {section.title}
-          </Divider>
-          <Row gutter={[12, 12]}>
+          </div>
+          <div
+            style={{
+              flex: 1,
+              display: 'grid',
+              gap: 12,
+              gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+            }}
+          >
             {section.stats.map((stat) => (
-              <Col key={stat.key} xs={12} md={8} xl={6} xxl={4}>
-                <Card size="small" data-testid={`stat-${stat.key}`}>
-                  <Statistic
-                    title={t(stat.label)}
-                    value={stat.value}
-                    precision={stat.precision ?? 0}
-                    suffix={stat.suffix}
-                  />
-                  {stat.note && (
-                    <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>{stat.note}</div>
-                  )}
-                </Card>
-              </Col>
+              <Card
+                key={stat.key}
+                size="small"
+                data-testid={`stat-${stat.key}`}
+                styles={{ body: { padding: '10px 14px' } }}
+              >
+                <Statistic
+                  title={t(stat.label)}
+                  value={stat.value}
+                  precision={stat.precision ?? 0}
+                  suffix={stat.suffix}
+                  styles={{ content: { fontSize: 22 } }}
+                />
+                {stat.note && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{stat.note}</div>}
+              </Card>
             ))}
-          </Row>
+          </div>
         </div>
       ))}
     </div>

@@ -23,9 +23,7 @@ export function ResidentListRoute() {
   return (
     <ListPage
       title={t('list.residents')}
-      searchPlaceholder={t('list.searchResidents')}
-      q={filters.q}
-      onSearch={(q) => setFilters({ q })}
+      search={{ placeholder: t('list.searchResidents'), q: filters.q, onSearch: (q) => setFilters({ q }) }}
       filters={
         <>
           <EnumSelect

@@ -1,0 +1,19 @@
+import { benchLocate } from './locate';
+import { benchRegistry } from './registry';
+import { benchSeed } from './seed';
+
+/** `npm run bench [-- locate|seed|registry]`: runs the named benchmarks (all by default). */
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  locate: benchLocate,
+  seed: benchSeed,
+  registry: benchRegistry,
+};
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark '${name}'; choose from ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  await bench();
+}

@@ -1,0 +1,103 @@
+// What the per-table generators of one district share: inputs, id counters, and what earlier tables produced.
+import { createRandom, type Random } from '../../../core/random';
+import type { PiiCipher } from '../../lib/pii';
+import { deriveSeed } from './allocate';
+import type { Row } from './csv';
+import type { AreaNode, DistrictTree } from './geometry';
+import type { ScaleSpec } from './scales';
+
+export const TABLES = [
+  'addresses',
+  'houses',
+  'residents',
+  'health_records',
+  'enterprises',
+  'social_organisations',
+  'party_organisations',
+  'party_members',
+  'party_studios',
+  'service_facilities',
+  'departments',
+  'staff',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** Generators yield rows lazily; a step's rows are consumed before the next step starts. */
+export type TableStep = { table: TableName; columns: readonly string[]; rows: Iterable<Row> };
+
+export const LOCATION_COLUMNS = ['district_id', 'street_id', 'community_id', 'grid_id'] as const;
+
+export type AddressSet = {
+  firstId: number;
+  count: number;
+  /** Index into tree.grids, per address. */
+  grid: Uint16Array;
+  /** Filled by the houses step: commercial units per address (enterprises prefer those addresses). */
+  commercial: Uint16Array;
+};
+
+export type HouseSet = {
+  firstId: number;
+  count: number;
+  grid: Uint16Array;
+  /** 0 own, 1 rented, 2 commercial, 3 vacant. */
+  use: Uint8Array;
+};
+
+export type ResidentSet = {
+  firstId: number;
+  count: number;
+  grid: Uint16Array;
+  age: Uint8Array;
+  male: Uint8Array;
+  floating: Uint8Array;
+};
+
+export type PartySet = {
+  /** Branch ids per community index, the grid's own branch first in `gridBranch`. */
+  gridBranch: number[];
+  communityBranches: number[][];
+  communityCommittee: number[];
+};
+
+export type DistrictContext = {
+  spec: ScaleSpec;
+  seed: number;
+  pii: PiiCipher;
+  tree: DistrictTree;
+  districtCount: number;
+  /** Last id used per table, across districts. */
+  ids: Record<TableName, number>;
+  communityIndex: Map<number, number>;
+  addresses?: AddressSet;
+  houses?: HouseSet;
+  residents?: ResidentSet;
+  party?: PartySet;
+  departments?: Map<string, number>;
+};
+
+export function createContext(
+  spec: ScaleSpec,
+  seed: number,
+  pii: PiiCipher,
+  tree: DistrictTree,
+  ids: Record<TableName, number>,
+): DistrictContext {
+  const communityIndex = new Map(tree.communities.map((c, i) => [c.id, i]));
+  return { spec, seed, pii, tree, districtCount: spec.districts, ids, communityIndex };
+}
+
+/** An independent random stream per district and concern, so that one generator's changes do not ripple. */
+export function streamFor(ctx: DistrictContext, concern: string): Random {
+  return createRandom(deriveSeed(ctx.seed, ctx.tree.index, concern));
+}
+
+/** district_id, street_id, community_id, grid_id of an area node (nulls below its level). */
+export function locationOf(area: AreaNode): [number, number | null, number | null, number | null] {
+  return [area.districtId, area.streetId, area.communityId, area.gridId];
+}
+
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`seed: ${what} must be generated first`);
+  return value;
+}

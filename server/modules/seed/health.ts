@@ -1,0 +1,116 @@
+// Health records: one per resident for most residents, chronic conditions rising with age (encrypted).
+import { calibrate } from './allocate';
+import {
+  type DistrictContext,
+  LOCATION_COLUMNS,
+  locationOf,
+  need,
+  streamFor,
+  type TableStep,
+} from './context';
+import type { Row } from './csv';
+import { isoDate, REFERENCE_DAY } from './dates';
+
+export const CONDITIONS = [
+  'hypertension',
+  'diabetes',
+  'coronary_heart_disease',
+  'copd',
+  'stroke',
+  'severe_mental_disorder',
+  'tuberculosis',
+] as const;
+
+// Prevalence per age band (0–14, 15–34, 35–44, 45–54, 55–64, 65–74, 75+), per condition above.
+const BAND_STARTS = [0, 15, 35, 45, 55, 65, 75];
+const PREVALENCE: readonly (readonly number[])[] = [
+  [0, 0.02, 0.08, 0.18, 0.3, 0.42, 0.52],
+  [0, 0.005, 0.03, 0.07, 0.12, 0.16, 0.18],
+  [0, 0, 0.003, 0.015, 0.04, 0.08, 0.12],
+  [0.001, 0.002, 0.004, 0.015, 0.04, 0.08, 0.11],
+  [0, 0, 0.002, 0.006, 0.015, 0.04, 0.07],
+  [0, 0.005, 0.006, 0.006, 0.005, 0.004, 0.004],
+  [0, 0.0005, 0.0006, 0.0008, 0.001, 0.0012, 0.0015],
+];
+// Focus groups of the national basic public health service weigh most; others add a little.
+const FOCUS_WEIGHTS = [1, 1.5, 0.4, 0.4, 0.6, 5, 5];
+
+function band(age: number): number {
+  let b = 0;
+  while (b + 1 < BAND_STARTS.length && age >= BAND_STARTS[b + 1]!) b++;
+  return b;
+}
+
+/** How likely a resident has a record at all: near-universal for the old and the very young. */
+function recordWeight(age: number, floating: boolean): number {
+  const base = age >= 60 ? 3 : age <= 6 ? 2 : age >= 40 ? 1.3 : 1;
+  return floating ? base * 0.6 : base;
+}
+
+export function healthStep(ctx: DistrictContext): TableStep {
+  return {
+    table: 'health_records',
+    columns: ['id', ...LOCATION_COLUMNS, 'resident_id', 'conditions_enc', 'chronic_focus', 'last_follow_up'],
+    rows: healthRows(ctx),
+  };
+}
+
+function* healthRows(ctx: DistrictContext): Generator<Row> {
+  const random = streamFor(ctx, 'health');
+  const residents = need(ctx.residents, 'residents');
+  const per = ctx.spec.perDistrict;
+  const n = residents.count;
+
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = recordWeight(residents.age[i]!, residents.floating[i] === 1);
+  const hasRecord = calibrate(weights, per.healthRecords);
+
+  // Conditions as bit masks, then focus weights calibrated to the chronic-focus target.
+  const masks = new Uint8Array(n);
+  const present = new Uint8Array(n);
+  const focusWeights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!random.chance(hasRecord[i]!)) continue;
+    present[i] = 1;
+    const b = band(residents.age[i]!);
+    let mask = 0;
+    let focus = 0;
+    for (let c = 0; c < CONDITIONS.length; c++) {
+      if (random.chance(PREVALENCE[c]![b]!)) {
+        mask |= 1 << c;
+        focus += FOCUS_WEIGHTS[c]!;
+      }
+    }
+    masks[i] = mask;
+    // Only hypertension, diabetes, severe mental disorder and tuberculosis qualify for a focus group.
+    focusWeights[i] = mask & 0b1100011 ? focus : 0;
+  }
+  const focusChance = calibrate(focusWeights, per.chronicFocus);
+
+  const locations = ctx.tree.grids.map(locationOf);
+  const jsonByMask = new Map<number, string>();
+  for (let i = 0; i < n; i++) {
+    if (!present[i]) continue;
+    const mask = masks[i]!;
+    let json = jsonByMask.get(mask);
+    if (json === undefined) {
+      json = JSON.stringify(CONDITIONS.filter((_, c) => mask & (1 << c)));
+      jsonByMask.set(mask, json);
+    }
+    const focus = focusWeights[i]! > 0 && random.chance(focusChance[i]!);
+    // Focus groups are followed up quarterly (a few overdue); others occasionally.
+    const lastFollowUp = focus
+      ? REFERENCE_DAY - random.int(0, random.chance(0.06) ? 240 : 95)
+      : mask !== 0 && random.chance(0.5)
+        ? REFERENCE_DAY - random.int(0, 700)
+        : null;
+    yield [
+      ++ctx.ids.health_records,
+      ...locations[residents.grid[i]!]!,
+      residents.firstId + i,
+      ctx.pii.encrypt(json),
+      focus,
+      lastFollowUp === null ? null : isoDate(lastFollowUp),
+    ];
+  }
+}

@@ -1,0 +1,220 @@
+// Identity documents and contact data: ID numbers unique across a whole run, origins, ethnicities, phones.
+import type { Random } from '../../../core/random';
+import { makeIdNumber } from '../../../core/validation/id-number';
+import { isoDate } from './dates';
+import { expandWeights } from './names';
+
+/** Former and current Guangzhou county-level codes (440116 Luogang merged into Huangpu in 2014). */
+const GUANGZHOU = ['440103', '440104', '440105', '440106', '440111', '440113', '440114', '440116', '440183'];
+
+type Origin = {
+  codes: readonly string[];
+  weight: number;
+  ethnicities: readonly (readonly [string, number])[];
+};
+const HAN_ONLY: Origin['ethnicities'] = [['汉族', 1]];
+
+// Where Guangzhou's floating population comes from (province prefixes as in the brief), with county codes.
+const ORIGINS: readonly Origin[] = [
+  {
+    weight: 22,
+    codes: [
+      '430102',
+      '430121',
+      '430381',
+      '430421',
+      '430524',
+      '430723',
+      '431021',
+      '431121',
+      '431281',
+      '433124',
+    ],
+    ethnicities: [
+      ['汉族', 88],
+      ['土家族', 5],
+      ['苗族', 4],
+      ['瑶族', 2],
+      ['侗族', 1],
+    ],
+  },
+  {
+    weight: 15,
+    codes: [
+      '450102',
+      '450121',
+      '450330',
+      '450481',
+      '450521',
+      '450721',
+      '450821',
+      '450921',
+      '451022',
+      '451221',
+    ],
+    ethnicities: [
+      ['汉族', 68],
+      ['壮族', 26],
+      ['瑶族', 3],
+      ['苗族', 2],
+      ['侗族', 1],
+    ],
+  },
+  {
+    weight: 12,
+    codes: ['360102', '360321', '360421', '360681', '360721', '360822', '361024'],
+    ethnicities: HAN_ONLY,
+  },
+  {
+    weight: 8,
+    codes: ['510104', '510681', '511002', '511321', '511623', '511702', '513433'],
+    ethnicities: [
+      ['汉族', 97],
+      ['彝族', 2],
+      ['藏族', 1],
+    ],
+  },
+  {
+    weight: 10,
+    codes: ['410102', '410221', '410526', '411324', '411421', '411522', '411623'],
+    ethnicities: HAN_ONLY,
+  },
+  {
+    weight: 10,
+    codes: ['420102', '420323', '420821', '421022', '421121', '421222', '422801'],
+    ethnicities: [
+      ['汉族', 94],
+      ['土家族', 5],
+      ['苗族', 1],
+    ],
+  },
+  {
+    weight: 18,
+    codes: [
+      '440507',
+      '440882',
+      '440923',
+      '440981',
+      '441302',
+      '441402',
+      '441481',
+      '441781',
+      '445202',
+      '445381',
+    ],
+    ethnicities: HAN_ONLY,
+  },
+  {
+    weight: 5,
+    codes: ['350102', '500101', '520102', '522631', '130102', '370102'],
+    ethnicities: [
+      ['汉族', 85],
+      ['苗族', 6],
+      ['布依族', 4],
+      ['侗族', 3],
+      ['回族', 2],
+    ],
+  },
+];
+const ORIGIN_POOL = expandWeights(ORIGINS.map((o) => [o, o.weight] as const));
+const REGISTERED_ETHNICITIES = expandWeights<string>([
+  ['汉族', 990],
+  ['壮族', 3],
+  ['回族', 2],
+  ['满族', 2],
+  ['土家族', 1],
+  ['瑶族', 1],
+  ['畲族', 1],
+]);
+
+export type Origin6 = { region: string; ethnicity: string };
+
+/** Region code and ethnicity of a registered (户籍) resident of the district with the given code. */
+export function registeredOrigin(random: Random, districtCode: string): Origin6 {
+  const region = random.chance(0.72) ? districtCode : random.pick(GUANGZHOU);
+  return {
+    region,
+    ethnicity: REGISTERED_ETHNICITIES[Math.floor(random.next() * REGISTERED_ETHNICITIES.length)]!,
+  };
+}
+
+/** Region code and ethnicity of a floating (流动) resident. */
+export function floatingOrigin(random: Random): Origin6 {
+  const origin = ORIGIN_POOL[Math.floor(random.next() * ORIGIN_POOL.length)]!;
+  return { region: random.pick(origin.codes), ethnicity: random.weighted(origin.ethnicities) };
+}
+
+/** FNV-1a, to rotate each key's sequence numbers so they do not all start at 000. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Hands out ID numbers that are unique across a run of `districtCount` districts without remembering other
+ * districts: district i only uses sequence numbers 2·(k·count + i) (+1 for men). When a region, birth day
+ * and sex run out of numbers, the birth day moves one day earlier. Returns the ID number and birth day.
+ */
+export function createIdNumberAllocator(districtIndex: number, districtCount: number) {
+  const slots = Math.floor((499 - districtIndex) / districtCount) + 1;
+  const used = new Map<string, number>();
+  return (region: string, birthDay: number, male: boolean): { idNumber: string; birthDay: number } => {
+    for (let day = birthDay; ; day--) {
+      const date = isoDate(day);
+      const key = `${region}${date}${male ? 'M' : 'F'}`;
+      const n = used.get(key) ?? 0;
+      if (n >= slots) continue;
+      used.set(key, n + 1);
+      const k = (hash(key) + n) % slots;
+      const sequence = 2 * (k * districtCount + districtIndex) + (male ? 1 : 0);
+      return { idNumber: makeIdNumber(region, date, sequence), birthDay: day };
+    }
+  };
+}
+
+const MOBILE_PREFIXES = [
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '178',
+  '182',
+  '183',
+  '184',
+  '187',
+  '188',
+  '198',
+  '130',
+  '131',
+  '132',
+  '155',
+  '156',
+  '166',
+  '175',
+  '176',
+  '185',
+  '186',
+  '133',
+  '153',
+  '173',
+  '177',
+  '180',
+  '181',
+  '189',
+  '191',
+  '199',
+];
+
+export function mobileNumber(random: Random): string {
+  return random.pick(MOBILE_PREFIXES) + String(Math.floor(random.next() * 1e8)).padStart(8, '0');
+}

@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Headless Debian Chromium, with everything that would reach the network switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Base URL of the running server (set by the browser project's globalSetup), without a trailing slash. */
+export function appUrl(): string {
+  const url = process.env.APP_URL;
+  if (!url)
+    throw new Error('APP_URL is not set: the browser tests need a running server with a seeded district');
+  return url.replace(/\/+$/, '');
+}
+
+export interface PageWatch {
+  /** Console errors, uncaught page errors, failed requests and HTTP answers >= 400, in order. */
+  readonly problems: string[];
+  /** Forget what was seen so far (e.g. after a step that is expected to fail). */
+  reset(): void;
+}
+
+/**
+ * Collects what a person would not notice but a test must: console errors, uncaught exceptions,
+ * requests that failed (except those the app itself aborted, e.g. a superseded query) and responses
+ * with status >= 400.
+ */
+export function watchPage(page: Page): PageWatch {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'failed';
+    if (failure.includes('ERR_ABORTED')) return;
+    problems.push(`request failed: ${request.method()} ${request.url()} (${failure})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
+  });
+  return {
+    problems,
+    reset: () => {
+      problems.length = 0;
+    },
+  };
+}
+
+/** Full-page screenshot at test-results/<name>.png (relative to the working directory). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = resolve('test-results', `${name}.png`);
+  await mkdir(dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,196 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appUrl, launchBrowser, type PageWatch, screenshot, watchPage } from './harness';
+
+const ENTITIES = ['addresses', 'houses', 'residents', 'enterprises'] as const;
+const ROWS = '.ant-table-tbody tr.ant-table-row';
+
+describe('web app screens (against a running server with the small demo district)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    watch = watchPage(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const open = async (path: string) => {
+    await page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
+  };
+  const areaParam = () => new URL(page.url()).searchParams.get('area');
+  /** Wait until no spinner or skeleton is left (client-side navigation has no load event to wait for). */
+  const settle = async () => {
+    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
+    await page.waitForTimeout(200);
+  };
+  /** Do something that must fetch `pattern`, and wait for that answer to be shown. */
+  const fetching = async (pattern: RegExp, action: () => Promise<unknown>) => {
+    await Promise.all([page.waitForResponse((r) => pattern.test(r.url())), action()]);
+    await settle();
+  };
+
+  /** Share of the map canvas that is painted: an empty map (no boundaries) stays transparent. */
+  const mapPaintedShare = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=area-map] canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return 0;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      let sampled = 0;
+      for (let i = 3; i < data.length; i += 4 * 7) {
+        sampled++;
+        if ((data[i] ?? 0) > 0) painted++;
+      }
+      return painted / sampled;
+    });
+
+  it('overview: area tree, grid map and registry summary; tree and map select areas', async () => {
+    await open('/');
+    await page.getByText('黄埔区网格化社会服务管理平台').first().waitFor();
+    await page.locator('[data-testid=area-map] canvas').first().waitFor();
+    await page.getByTestId('stat-residents').waitFor();
+    const residents = await page
+      .getByTestId('stat-residents')
+      .locator('.ant-statistic-content')
+      .textContent();
+    expect(residents ?? '').toMatch(/[1-9]/);
+    await page.getByTestId('stat-floatingShare').getByText('%').waitFor();
+    expect(await page.locator('[data-testid=area-tree] .ant-tree-treenode').count()).toBeGreaterThan(1);
+    await page.waitForTimeout(300);
+    expect(await mapPaintedShare()).toBeGreaterThan(0.2);
+    await screenshot(page, 'overview');
+
+    // Choose the first street in the navigator: the map and the summary follow, the URL keeps the area.
+    const street = page.locator('[data-testid=area-tree] .ant-tree-treenode').nth(1);
+    const streetName = ((await street.locator('.ant-tree-title').textContent()) ?? '').trim();
+    await fetching(/\/boundaries/, () => street.locator('.ant-tree-node-content-wrapper').click());
+    await page.waitForURL(/area=\d{15}/);
+    await page.getByTestId('selected-area-name').getByText(streetName).waitFor();
+    expect(await mapPaintedShare()).toBeGreaterThan(0.1);
+    await screenshot(page, 'overview-street');
+
+    // Click into the map: the grid under the pointer becomes the selected area.
+    const before = areaParam();
+    const box = (await page.getByTestId('area-map').boundingBox())!;
+    for (const [dx, dy] of [
+      [0.5, 0.5],
+      [0.45, 0.55],
+      [0.55, 0.45],
+      [0.4, 0.4],
+      [0.6, 0.6],
+    ] as const) {
+      await page.mouse.click(box.x + box.width * dx, box.y + box.height * dy);
+      await page.waitForTimeout(400);
+      if (areaParam() !== before) break;
+    }
+    expect(areaParam()).not.toBe(before);
+    await page.getByTestId('selected-area-name').getByText('网格').waitFor();
+    await settle();
+    await screenshot(page, 'overview-grid');
+    expect(watch.problems).toEqual([]);
+  });
+
+  for (const entity of ENTITIES) {
+    it(`${entity}: the list shows rows with area names, a row opens the detail with its history`, async () => {
+      await open(`/${entity}`);
+      await page.locator(ROWS).first().waitFor();
+      expect(await page.locator(ROWS).count()).toBeGreaterThan(0);
+      await page.locator('.ant-table-thead').getByText('所属区域', { exact: true }).waitFor();
+      const gridNames = await page.getByTestId('cell-grid').allTextContents();
+      expect(gridNames.some((name) => name.trim() !== '—')).toBe(true);
+      await screenshot(page, `${entity}-list`);
+
+      await page.locator(ROWS).first().locator('td').first().click();
+      await page.waitForURL(new RegExp(`/${entity}/\\d+`));
+      await page.getByTestId('record-fields').waitFor();
+      await page
+        .locator('[data-testid=history-timeline], .ant-card:has-text("变更记录") .ant-empty')
+        .first()
+        .waitFor();
+      expect(
+        await page.getByTestId('record-fields').locator('.ant-descriptions-item-label').count(),
+      ).toBeGreaterThan(6);
+      await settle();
+      await screenshot(page, `${entity}-detail`);
+      expect(watch.problems).toEqual([]);
+    });
+  }
+
+  it('residents: search by name prefix, filter floating residents, page forward and back', async () => {
+    await open('/residents');
+    await page.locator(ROWS).first().waitFor();
+    const firstName = ((await page.locator(ROWS).first().locator('td').first().textContent()) ?? '').trim();
+    const prefix = firstName.slice(0, 1);
+    await page.getByTestId('list-search').locator('input').fill(prefix);
+    await fetching(/\/registry\/residents\?.*q=/, () =>
+      page.getByTestId('list-search').locator('input').press('Enter'),
+    );
+    await page.waitForURL(/[?&]q=/);
+    const names = await page.locator(`${ROWS} td:first-child`).allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.trim().startsWith(prefix))).toBe(true);
+    await screenshot(page, 'residents-search');
+
+    await open('/residents?householdType=floating');
+    await page.locator(ROWS).first().waitFor();
+    const types = await page.locator(ROWS).locator('td:nth-child(4)').allTextContents();
+    expect(types.every((t) => t.includes('流动人口'))).toBe(true);
+
+    const firstRow = await page.locator(ROWS).first().textContent();
+    if (await page.getByTestId('page-next').isEnabled()) {
+      await fetching(/cursor=/, () => page.getByTestId('page-next').click());
+      await page.getByTestId('page-number').getByText('第 2 页').waitFor();
+      expect(await page.locator(ROWS).first().textContent()).not.toBe(firstRow);
+      await page.getByTestId('page-prev').click();
+      await page.getByTestId('page-number').getByText('第 1 页').waitFor();
+      await settle();
+      expect(await page.locator(ROWS).first().textContent()).toBe(firstRow);
+    }
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('links between records: resident → house → its residents; address → its houses', async () => {
+    await open('/residents');
+    await page.locator(ROWS).first().locator('td').first().click();
+    await page.getByTestId('link-house').click();
+    await page.waitForURL(/\/houses\/\d+/);
+    await page.getByTestId('record-fields').waitFor();
+    await page.getByTestId('link-residents').click();
+    await page.waitForURL(/\/residents\?.*houseId=\d+/);
+    await page.locator(ROWS).first().waitFor();
+
+    await open('/addresses');
+    await page.locator(ROWS).first().locator('td').first().click();
+    await page.getByTestId('link-houses').click();
+    await page.waitForURL(/\/houses\?.*addressId=\d+/);
+    await settle();
+    await page.locator(`${ROWS}, .ant-table-placeholder`).first().waitFor();
+    await screenshot(page, 'houses-at-address');
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('switches the interface to English and back', async () => {
+    await open('/residents');
+    await page.locator(ROWS).first().waitFor();
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByText('Residents').first().waitFor();
+    await page.locator('.ant-table-thead').getByText('Household type').waitFor();
+    await screenshot(page, 'residents-en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.locator('.ant-table-thead').getByText('人口类型').waitFor();
+    expect(watch.problems).toEqual([]);
+  });
+});

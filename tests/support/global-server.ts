@@ -1,0 +1,53 @@
+import { execSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { buildApp } from '../../server/app';
+import { loadConfig, testConfig } from '../../server/config';
+import { createSeededDatabase } from './seeded-database';
+import { testPii } from './test-keys';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the real server (built web app + API) over a seeded small district. */
+    appUrl: string;
+  }
+}
+
+/**
+ * For browser tests: builds the web app if stale, seeds the small district (PGlite, or a fresh database on
+ * DATABASE_URL's server), and serves the whole product on a free port of 127.0.0.1.
+ */
+export default async function setup(project: TestProject) {
+  execSync('node scripts/ensure-web-build.mjs', { stdio: 'inherit' });
+  const { databaseUrl } = loadConfig();
+  let dropDatabase = async () => {};
+  let url: string | undefined;
+  if (databaseUrl) {
+    const { default: pg } = await import('pg');
+    const name = `gg_browser_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(databaseUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const db = await createSeededDatabase({ databaseUrl: url, dataDir: 'memory://' });
+  const app = await buildApp({
+    config: testConfig({ webDist: 'web/dist' }),
+    db,
+    pii: testPii,
+    logger: false,
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  project.provide('appUrl', address);
+  process.env.APP_URL = address;
+  return async () => {
+    await app.close();
+    await db.close();
+    await dropDatabase();
+  };
+}
