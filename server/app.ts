@@ -69,13 +69,11 @@ export async function buildApp(deps: AppDeps) {
       await api.register(areaRoutes, { areas });
       await api.register(registryRoutes, { db, areas, pii });
       api.setNotFoundHandler((req, reply) =>
-        reply
-          .status(404)
-          .send({
-            statusCode: 404,
-            code: 'no_route',
-            message: `No API route ${req.method} ${req.url.split('?')[0]}`,
-          }),
+        reply.status(404).send({
+          statusCode: 404,
+          code: 'no_route',
+          message: `No API route ${req.method} ${req.url.split('?')[0]}`,
+        }),
       );
     },
     { prefix: '/api/v1' },
@@ -88,13 +86,11 @@ export async function buildApp(deps: AppDeps) {
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html'))
         return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({
-          statusCode: 404,
-          code: 'no_route',
-          message: `No route ${req.method} ${req.url.split('?')[0]}`,
-        });
+      return reply.status(404).send({
+        statusCode: 404,
+        code: 'no_route',
+        message: `No route ${req.method} ${req.url.split('?')[0]}`,
+      });
     });
   }
   return app;
