@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,6 +13,9 @@ import { handleError } from './lib/http-errors';
 import type { PiiCipher } from './lib/pii';
 import { AreaDirectory } from './modules/areas/directory';
 import { AreaNode, areaRoutes } from './modules/areas/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authGuard } from './modules/auth/guard';
+import { authRoutes } from './modules/auth/routes';
 import { registryRoutes } from './modules/registry/routes';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
@@ -23,6 +28,19 @@ export interface AppDeps {
   areas?: AreaDirectory;
   logger?: FastifyServerOptions['logger'];
 }
+
+/** Same-origin everything; Ant Design injects its styles at run time, hence inline styles. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 /** Request logs carry method, path and status only: query strings may hold names or ID numbers. */
 const redactingSerializers = {
@@ -56,8 +74,19 @@ export async function buildApp(deps: AppDeps) {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(metrics);
+  await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
+  await app.register(rateLimit, {
+    max: config.apiRateLimit,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+  await app.register(authGuard, { db, config, areas });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const ok = await databaseAnswers(db);
@@ -66,6 +95,8 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(
     async (api) => {
+      await api.register(authRoutes, { db, config, areas });
+      await api.register(auditRoutes, { db });
       await api.register(areaRoutes, { areas });
       await api.register(registryRoutes, { db, areas, pii });
       api.setNotFoundHandler((req, reply) =>

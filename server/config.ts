@@ -22,6 +22,16 @@ const ConfigSchema = Type.Object({
   seedNumber: Type.Integer({ minimum: 0 }),
   webDist: Type.String(),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  sessionIdleMinutes: Type.Integer({ minimum: 1 }),
+  sessionAbsoluteHours: Type.Integer({ minimum: 1 }),
+  loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginLockMinutes: Type.Integer({ minimum: 1 }),
+  /** Per client address and minute, on POST /auth/login. */
+  loginRateLimit: Type.Integer({ minimum: 1 }),
+  /** Per client address and minute, on every other API route. */
+  apiRateLimit: Type.Integer({ minimum: 1 }),
+  /** Send cookies with the Secure flag (behind HTTPS). */
+  secureCookies: Type.Boolean(),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -40,6 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedNumber: env.SEED_NUMBER === undefined ? 1 : Number(env.SEED_NUMBER),
     webDist: env.WEB_DIST ?? 'web/dist',
     bodyLimitBytes: env.BODY_LIMIT_BYTES === undefined ? 256 * 1024 : Number(env.BODY_LIMIT_BYTES),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
+    loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    apiRateLimit: Number(env.API_RATE_LIMIT ?? 1200),
+    secureCookies: env.SECURE_COOKIES === 'true',
   };
   if (!Value.Check(ConfigSchema, raw)) {
     const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);
@@ -50,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Settings for tests: in-memory PGlite unless TEST_DATABASE_URL names a PostgreSQL server. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'none' }), ...overrides };
+  const generous = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'none', ...generous }), ...overrides };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { createPiiCipher } from './lib/pii';
 import { loadPiiKeys } from './lib/pii-keys';
+import { ensureAdministrator } from './modules/auth/first-start';
 import { seedIfEmpty } from './modules/seed/on-start';
 
 async function main() {
@@ -21,6 +22,12 @@ async function main() {
   }
   const pii = createPiiCipher(keys);
   await seedIfEmpty(db, pii, config, log);
+  const admin = await ensureAdministrator(db);
+  if (admin) {
+    console.log(
+      `\n  First start: an administrator account was created.\n  username: ${admin.username}\n  password: ${admin.password}\n  This password is shown once and stored nowhere in clear.\n`,
+    );
+  }
 
   const app = await buildApp({ config, db, pii });
   const close = async (signal: string) => {

@@ -6,10 +6,13 @@ type Node = { code: string; level: string; name: string; children: Node[] };
 describe('areas API', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let district: Node;
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  let token = '';
+  const get = (url: string) =>
+    t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     t = await startTestApp();
+    token = await t.tokenFor('centre001');
     district = (await get('/api/v1/areas/tree')).json().roots[0];
   });
   afterAll(() => t.close());

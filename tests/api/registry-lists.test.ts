@@ -11,7 +11,7 @@ describe('registry lists: area scope, keyset paging, sorting, search', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    api = registryClient(t.app);
+    api = registryClient(t.app, await t.tokenFor('centre001'));
     district = (await api.tree())[0]!;
   });
   afterAll(() => t.close());

@@ -12,7 +12,7 @@ describe('registry: addresses → houses → residents', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    api = registryClient(t.app);
+    api = registryClient(t.app, await t.tokenFor('centre001'));
     district = (await api.tree())[0]!;
     grid = district.children[0]!.children[0]!.children[0]!;
     gridCentroid = (await api.get(`/areas/${grid.code}`)).body.centroid as typeof gridCentroid;

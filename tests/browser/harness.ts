@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
 export function launchBrowser(): Promise<Browser> {
@@ -40,7 +41,9 @@ export interface PageWatch {
 export function watchPage(page: Page): PageWatch {
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    const where = msg.location().url;
+    problems.push(`console: ${msg.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
@@ -67,4 +70,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** The demo account the screens are looked at with: a district leader sees the whole district. */
+export const demoAccount = {
+  username: process.env.APP_USER ?? 'leader001',
+  password: process.env.APP_PASSWORD ?? DEMO_PASSWORD,
+};
+
+/** Sign the page's browser context in through the API (a cookie session, as the sign-in screen does). */
+export async function signIn(page: Page, account = demoAccount): Promise<void> {
+  const res = await page.request.post(`${appUrl()}/api/v1/auth/login`, {
+    data: { ...account, tokenType: 'cookie' },
+  });
+  if (!res.ok())
+    throw new Error(`sign-in as ${account.username} failed: ${res.status()} ${await res.text()}`);
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, type PageWatch, screenshot, watchPage } from './harness';
+import { appUrl, demoAccount, launchBrowser, type PageWatch, screenshot, signIn, watchPage } from './harness';
 
 const ENTITIES = ['addresses', 'houses', 'residents', 'enterprises'] as const;
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -21,6 +21,7 @@ describe('web app screens (against a running server with the small demo district
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     watch = watchPage(page);
+    if (!expect.getState().currentTestName?.includes('sign-in')) await signIn(page);
   });
   afterEach(async () => {
     await context?.close();
@@ -33,7 +34,7 @@ describe('web app screens (against a running server with the small demo district
   /** Wait until no spinner or skeleton is left (client-side navigation has no load event to wait for). */
   const settle = async () => {
     await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(450);
   };
   /** Do something that must fetch `pattern`, and wait for that answer to be shown. */
   const fetching = async (pattern: RegExp, action: () => Promise<unknown>) => {
@@ -56,6 +57,27 @@ describe('web app screens (against a running server with the small demo district
       }
       return painted / sampled;
     });
+
+  it('sign-in screen: a wrong password shows the API message, the right one opens the app, sign-out', async () => {
+    await open('/residents');
+    await page.getByTestId('login-card').waitFor();
+    await screenshot(page, 'login');
+    await page.getByTestId('login-username').fill(demoAccount.username);
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('api-error').waitFor();
+    expect(((await page.getByTestId('api-error').textContent()) ?? '').length).toBeGreaterThan(3);
+    await page.getByTestId('login-password').fill(demoAccount.password);
+    await page.getByTestId('login-submit').click();
+    // The URL asked for before signing in opens.
+    await page.locator(ROWS).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/residents');
+    await page.getByTestId('user-menu').waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-card').waitFor();
+    // Only the expected refusals: no session yet (/auth/me) and the wrong password (/auth/login).
+    expect(watch.problems.every((p) => /401/.test(p) && /\/auth\/(me|login)/.test(p))).toBe(true);
+  });
 
   it('overview: area tree, grid map and registry summary; tree and map select areas', async () => {
     await open('/');
@@ -180,6 +202,17 @@ describe('web app screens (against a running server with the small demo district
     await page.locator(`${ROWS}, .ant-table-placeholder`).first().waitFor();
     await screenshot(page, 'houses-at-address');
     expect(watch.problems).toEqual([]);
+  });
+
+  it('a record that does not exist shows the API message, not a blank page', async () => {
+    await open('/residents/999999999');
+    await page.locator('.ant-result-404').waitFor();
+    const message = (await page.locator('.ant-result-subtitle').textContent()) ?? '';
+    expect(message.trim().length).toBeGreaterThan(0);
+    await screenshot(page, 'resident-missing');
+    // The only problem seen is the expected 404 of that record.
+    expect(watch.problems.length).toBeGreaterThan(0);
+    expect(watch.problems.every((p) => p.includes('404') && p.includes('999999999'))).toBe(true);
   });
 
   it('switches the interface to English and back', async () => {

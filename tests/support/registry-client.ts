@@ -4,7 +4,8 @@ import { makeIdNumber } from '../../core/validation/id-number';
 type Json = Record<string, unknown>;
 
 /** Thin helpers over `app.inject` for registry tests. */
-export function registryClient(app: FastifyInstance) {
+export function registryClient(app: FastifyInstance, token?: string) {
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const call = async (
     method: 'GET' | 'POST' | 'PATCH',
     url: string,
@@ -15,7 +16,7 @@ export function registryClient(app: FastifyInstance) {
       method,
       url,
       payload: payload as Json,
-      headers: headers as Record<string, string>,
+      headers: { ...auth, ...(headers as Record<string, string>) },
     });
     return { status: res.statusCode, body: res.body ? (res.json() as Json & { items?: Json[] }) : {} };
   };

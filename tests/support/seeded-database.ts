@@ -1,17 +1,15 @@
 import { type Database, openDatabase } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
-import { refreshAllAreaCounts } from '../../server/modules/registry/engine/counts';
-import { seedDatabase } from '../../server/modules/seed/load';
+import { loadDemo } from '../../server/modules/seed/demo';
 import { testPii } from './test-keys';
 
-/** A migrated database holding the `small` demo district with its rollups. */
+/** A migrated database holding the `small` demo district, its demo accounts and rollups. */
 export async function createSeededDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
 }): Promise<Database> {
   const db = await openDatabase(options);
   await migrate(db);
-  await seedDatabase(db, { scale: 'small', seed: 1, pii: testPii });
-  await refreshAllAreaCounts(db);
+  await loadDemo(db, { scale: 'small', seed: 1, pii: testPii });
   return db;
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
-import { testConfig } from '../../server/config';
+import { type Config, testConfig } from '../../server/config';
 import { type Database, openDatabase } from '../../server/db/client';
+import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
 import { testPii } from './test-keys';
 
 /** Opens this test file's database: the run's PostgreSQL database, or a private PGlite copy of the seed. */
@@ -15,21 +16,42 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** The real HTTP app over the test database; use `app.inject` for requests. */
-export async function startTestApp() {
+export async function startTestApp(overrides: Partial<Config> = {}) {
   const db = await openTestDatabase();
-  const app = await buildApp({
-    config: testConfig({ webDist: '/nonexistent' }),
-    db,
-    pii: testPii,
-    logger: false,
-  });
+  const config = testConfig({ webDist: '/nonexistent', ...overrides });
+  const app = await buildApp({ config, db, pii: testPii, logger: false });
   await app.ready();
   return {
     app,
     db,
+    config,
+    /** A bearer token of a demo account (all share the demo password). */
+    async tokenFor(username: string): Promise<string> {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: DEMO_PASSWORD, tokenType: 'bearer' },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      return res.json().token as string;
+    },
     async close() {
       await app.close();
       await db.close();
     },
   };
+}
+
+/** Usernames of the small demo district's accounts, by role (see server/modules/seed/accounts.ts). */
+export async function demoAccounts(db: Database) {
+  const rows = await db.query<{
+    username: string;
+    role: string;
+    area_ids: number[];
+    department_code: string | null;
+  }>(
+    `SELECT a.username, a.role, a.area_ids, d.code AS department_code
+       FROM accounts a LEFT JOIN departments d ON d.id = a.department_id ORDER BY a.username`,
+  );
+  return rows;
 }

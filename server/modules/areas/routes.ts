@@ -18,18 +18,20 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
   app.get(
     '/areas/tree',
     {
+      config: { policy: { resource: 'areas', action: 'read' } },
       schema: {
         tags,
         summary: 'The area tree: district → street → community → grid',
         response: { 200: Type.Object({ roots: Type.Array(Type.Ref('AreaNode')) }) },
       },
     },
-    async () => areaTree(areas),
+    async (req) => areaTree(areas, req.actor!.scope),
   );
 
   app.get(
     '/areas/locate',
     {
+      config: { policy: { resource: 'areas', action: 'read' } },
       schema: {
         tags,
         summary: 'The grid, community and street containing a point',
@@ -37,12 +39,13 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
         response: { 200: LocateResult },
       },
     },
-    async (req) => locate(areas, req.query.lat, req.query.lng),
+    async (req) => locate(areas, req.actor!.scope, req.query.lat, req.query.lng),
   );
 
   app.get(
     '/areas/:code',
     {
+      config: { policy: { resource: 'areas', action: 'read' } },
       schema: {
         tags,
         summary: 'One area with its path from the district',
@@ -50,12 +53,13 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
         response: { 200: AreaDetail },
       },
     },
-    async (req) => areaDetail(areas, req.params.code),
+    async (req) => areaDetail(areas, req.actor!.scope, req.params.code),
   );
 
   app.get(
     '/areas/:code/boundaries',
     {
+      config: { policy: { resource: 'areas', action: 'read' } },
       schema: {
         tags,
         summary: 'Boundaries of an area subtree as a GeoJSON FeatureCollection',
@@ -66,7 +70,7 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
     },
     async (req, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return boundaries(areas, req.params.code, req.query.level);
+      return boundaries(areas, req.actor!.scope, req.params.code, req.query.level);
     },
   );
 };

@@ -1,20 +1,39 @@
 import type { AreaLevel } from '../../../core/areas/area-code';
-import { unprocessable } from '../../lib/errors';
+import { notFound, unprocessable } from '../../lib/errors';
+import type { Scope } from '../auth/scope';
 import type { Area, AreaDirectory } from './directory';
 import type { AreaNodeOut } from './schemas';
 
 const LEVELS: AreaLevel[] = ['district', 'street', 'community', 'grid'];
 const ref = (a: Area) => ({ id: a.id, code: a.code, name: a.name });
 
-export function areaTree(dir: AreaDirectory): { roots: AreaNodeOut[] } {
+const visible = (scope: Scope, a: Area) => scope.containsArea(a) || scope.isAncestorOfRoot(a);
+
+/** An area the actor may look at: inside its scope, or on the path down to it; else 404 like a missing one. */
+export function resolveVisible(dir: AreaDirectory, scope: Scope, code: string): Area {
+  const area = dir.resolve(code);
+  if (!visible(scope, area)) throw notFound(`Area ${code}`, `区域 ${code}`);
+  return area;
+}
+
+/** The tree as far as the actor may see it: its own subtrees and the path from the district down to them. */
+export function areaTree(dir: AreaDirectory, scope: Scope): { roots: AreaNodeOut[] } {
   const node = (a: Area): AreaNodeOut => ({
     id: a.id,
     code: a.code,
     level: a.level,
     name: a.name,
-    children: dir.children(a).map(node),
+    children: dir
+      .children(a)
+      .filter((c) => visible(scope, c))
+      .map(node),
   });
-  return { roots: dir.roots().map(node) };
+  return {
+    roots: dir
+      .roots()
+      .filter((r) => visible(scope, r))
+      .map(node),
+  };
 }
 
 export function areaPath(dir: AreaDirectory, area: Area): Area[] {
@@ -23,8 +42,8 @@ export function areaPath(dir: AreaDirectory, area: Area): Area[] {
   return path;
 }
 
-export function areaDetail(dir: AreaDirectory, code: string) {
-  const area = dir.resolve(code);
+export function areaDetail(dir: AreaDirectory, scope: Scope, code: string) {
+  const area = resolveVisible(dir, scope, code);
   return {
     id: area.id,
     code: area.code,
@@ -38,8 +57,8 @@ export function areaDetail(dir: AreaDirectory, code: string) {
 }
 
 /** Boundaries of every node of `level` inside the area, as an RFC 7946 FeatureCollection. */
-export function boundaries(dir: AreaDirectory, code: string, level: AreaLevel = 'grid') {
-  const root = dir.resolve(code);
+export function boundaries(dir: AreaDirectory, scope: Scope, code: string, level: AreaLevel = 'grid') {
+  const root = resolveVisible(dir, scope, code);
   if (LEVELS.indexOf(level) < LEVELS.indexOf(root.level)) {
     throw unprocessable(
       'level_above_area',
@@ -50,24 +69,27 @@ export function boundaries(dir: AreaDirectory, code: string, level: AreaLevel = 
   }
   return {
     type: 'FeatureCollection' as const,
-    features: dir.descendants(root, level).map((a) => ({
-      type: 'Feature' as const,
-      id: a.code,
-      properties: {
-        id: a.id,
-        code: a.code,
-        name: a.name,
-        level: a.level,
-        parentCode: dir.byIdOrNull(a.parentId)?.code ?? null,
-      },
-      geometry: a.boundary,
-    })),
+    features: dir
+      .descendants(root, level)
+      .filter((a) => visible(scope, a))
+      .map((a) => ({
+        type: 'Feature' as const,
+        id: a.code,
+        properties: {
+          id: a.id,
+          code: a.code,
+          name: a.name,
+          level: a.level,
+          parentCode: dir.byIdOrNull(a.parentId)?.code ?? null,
+        },
+        geometry: a.boundary,
+      })),
   };
 }
 
-export function locate(dir: AreaDirectory, lat: number, lng: number) {
+export function locate(dir: AreaDirectory, scope: Scope, lat: number, lng: number) {
   const grid = dir.locate(lng, lat);
-  if (!grid) {
+  if (!grid || !scope.containsArea(grid)) {
     throw unprocessable(
       'outside_district',
       `The point (${lat}, ${lng}) is outside the district`,

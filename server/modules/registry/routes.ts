@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import type { Action, RegistryResource } from '../../../core/policy/capabilities';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
 import type { AreaDirectory } from '../areas/directory';
+import { actorLabel } from '../auth/actor';
+import { Scope } from '../auth/scope';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';
+import { RevealBody, RevealResponse, revealField } from './engine/reveal';
 import type { EntityDefinition, RegistryContext } from './engine/types';
 import { archiveRecord, createRecord, getRecord, updateRecord } from './engine/write';
 import { ENTITIES } from './entities';
@@ -55,52 +59,62 @@ function listQuery(def: EntityDefinition) {
 export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (app, deps) => {
   const context = (req: FastifyRequest): RegistryContext => ({
     ...deps,
-    actor: 'anonymous',
+    actor: actorLabel(req.actor),
+    actorId: req.actor?.accountId ?? null,
+    requestId: req.id,
+    scope: req.actor?.scope ?? Scope.of([], deps.areas),
     source: String(req.headers['x-source-system'] ?? 'api').slice(0, 40),
   });
 
   app.get(
     '/registry/summary',
     {
+      config: { policy: { resource: 'summary', action: 'read' } },
       schema: {
         tags: ['registry'],
-        summary: "Counts of an area subtree's registry",
+        summary: "Counts of an area subtree's registry (only what the caller may see)",
         querystring: SummaryQuery,
         response: { 200: SummaryResponse },
       },
     },
-    async (req) => registrySummary(deps, req.query.area),
+    async (req) => registrySummary(deps, req.actor!, req.query.area),
   );
 
   for (const def of ENTITIES) {
     const tags = [`registry: ${def.path}`];
-    const one = { 200: def.output };
+    const label = def.label.en.toLowerCase();
+    const policy = (action: Action) => ({ policy: { resource: def.path as RegistryResource, action } });
     const base = `/registry/${def.path}`;
+    const page = Type.Object({
+      items: Type.Array(def.output),
+      nextCursor: Type.Union([Type.String(), Type.Null()]),
+    });
+
     app.get(
       base,
       {
+        config: policy('read'),
         schema: {
           tags,
-          summary: `List or search ${def.label.en.toLowerCase()} records (keyset paging)`,
+          summary: `List or search ${label} records`,
           querystring: listQuery(def),
-          response: {
-            200: Type.Object({
-              items: Type.Array(def.output),
-              nextCursor: Type.Union([Type.String(), Type.Null()]),
-            }),
-          },
+          response: { 200: page },
         },
       },
       async (req) => listRecords(def, context(req), req.query as Record<string, unknown>),
     );
     app.get(
       `${base}/:id`,
-      { schema: { tags, summary: `One ${def.label.en.toLowerCase()}`, params: IdParam, response: one } },
+      {
+        config: policy('read'),
+        schema: { tags, summary: `One ${label}`, params: IdParam, response: { 200: def.output } },
+      },
       async (req) => getRecord(def, context(req), req.params.id),
     );
     app.get(
       `${base}/:id/history`,
       {
+        config: policy('read'),
         schema: {
           tags,
           summary: 'Change history, newest first',
@@ -116,12 +130,8 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
     app.post(
       base,
       {
-        schema: {
-          tags,
-          summary: `Create a ${def.label.en.toLowerCase()}`,
-          body: def.createBody,
-          response: { 201: def.output },
-        },
+        config: policy('create'),
+        schema: { tags, summary: `Create a ${label}`, body: def.createBody, response: { 201: def.output } },
       },
       async (req, reply) => {
         reply.status(201);
@@ -131,12 +141,13 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
     app.patch(
       `${base}/:id`,
       {
+        config: policy('update'),
         schema: {
           tags,
-          summary: `Change some fields of a ${def.label.en.toLowerCase()}`,
+          summary: `Change some fields of a ${label}`,
           params: IdParam,
           body: def.updateBody,
-          response: one,
+          response: { 200: def.output },
         },
       },
       async (req) => updateRecord(def, context(req), req.params.id, req.body as Record<string, unknown>),
@@ -144,14 +155,38 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
     app.post(
       `${base}/:id/archive`,
       {
+        config: policy('archive'),
         schema: {
           tags,
-          summary: `Archive a ${def.label.en.toLowerCase()} (kept, hidden from lists)`,
+          summary: `Archive a ${label} (kept, hidden from lists)`,
           params: IdParam,
-          response: one,
+          response: { 200: def.output },
         },
       },
       async (req) => archiveRecord(def, context(req), req.params.id),
     );
+    if (def.personalFields) {
+      app.post(
+        `${base}/:id/reveal`,
+        {
+          config: policy('reveal'),
+          schema: {
+            tags,
+            summary: 'Reveal one personal field of one record, with a reason (audited)',
+            params: IdParam,
+            body: RevealBody(def.personalFields),
+            response: { 200: RevealResponse },
+          },
+        },
+        async (req) =>
+          revealField(
+            def,
+            context(req),
+            req.actor!,
+            req.params.id,
+            req.body as { field: string; reason: string },
+          ),
+      );
+    }
   }
 };

@@ -1,7 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { AreaLevel } from '../../../core/areas/area-code';
+import { can, type RegistryResource } from '../../../core/policy/capabilities';
 import type { Database } from '../../db/client';
+import { notFound } from '../../lib/errors';
 import type { AreaDirectory } from '../areas/directory';
+import type { Actor } from '../auth/actor';
 import { METRICS } from './engine/counts';
 
 export const SummaryQuery = Type.Object(
@@ -12,7 +15,14 @@ export const SummaryQuery = Type.Object(
 const COUNT_NAMES = ['streets', 'communities', 'grids', ...Object.keys(METRICS)];
 export const SummaryResponse = Type.Object({
   area: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }),
-  counts: Type.Object(Object.fromEntries(COUNT_NAMES.map((n) => [n, Type.Integer()]))),
+  counts: Type.Object(
+    Object.fromEntries(
+      COUNT_NAMES.map((n) => [
+        n,
+        Type.Union([Type.Integer(), Type.Null()], { description: 'null: not yours to see' }),
+      ]),
+    ),
+  ),
 });
 
 const LEVELS: AreaLevel[] = ['district', 'street', 'community', 'grid'];
@@ -22,20 +32,41 @@ const LEVEL_COLUMN = {
   community: 'community_id',
   grid: 'id',
 } as const;
+/** The registry resource whose read permission a metric needs. */
+const METRIC_RESOURCE: Record<string, RegistryResource> = Object.fromEntries(
+  Object.entries(METRICS).map(([metric, m]) => [metric, m.table.replaceAll('_', '-') as RegistryResource]),
+);
 
-/** Registry counts of an area's subtree, read from the area_counts rollup (never the raw tables). */
-export async function registrySummary(deps: { db: Database; areas: AreaDirectory }, code: string) {
+/**
+ * Registry counts of an area's subtree, read from the area_counts rollup (never the raw tables) and
+ * limited to the actor's scope: the part of the area the actor may see, and only metrics of resources its
+ * role may read (others are null).
+ */
+export async function registrySummary(
+  deps: { db: Database; areas: AreaDirectory },
+  actor: Actor,
+  code: string,
+) {
   const area = deps.areas.resolve(code);
+  const { scope } = actor;
+  if (!scope.containsArea(area) && !scope.isAncestorOfRoot(area))
+    throw notFound(`Area ${code}`, `区域 ${code}`);
   const rows = await deps.db.query<{ metric: string; n: number }>(
     `SELECT c.metric, sum(c.n)::int AS n FROM area_counts c JOIN areas a ON a.id = c.area_id
-      WHERE a.${LEVEL_COLUMN[area.level]} = $1 GROUP BY c.metric`,
+      WHERE a.${LEVEL_COLUMN[area.level]} = $1 AND ${scope.areasSql('a')} GROUP BY c.metric`,
     [area.id],
   );
-  const counts: Record<string, number> = Object.fromEntries(COUNT_NAMES.map((n) => [n, 0]));
+  const counts: Record<string, number | null> = Object.fromEntries(COUNT_NAMES.map((n) => [n, 0]));
   for (const r of rows) counts[r.metric] = r.n;
-  // An area lies in one node of each level above it, and holds its descendants of each level below.
+  for (const metric of Object.keys(METRICS)) {
+    if (!can(actor, 'read', METRIC_RESOURCE[metric]!)) counts[metric] = null;
+  }
+  // An area lies in one node of each level above it, and holds its (visible) descendants below.
   const inside = (level: AreaLevel) =>
-    LEVELS.indexOf(level) <= LEVELS.indexOf(area.level) ? 1 : deps.areas.descendants(area, level).length;
+    LEVELS.indexOf(level) <= LEVELS.indexOf(area.level)
+      ? 1
+      : deps.areas.descendants(area, level).filter((a) => scope.containsArea(a) || scope.isAncestorOfRoot(a))
+          .length;
   counts.streets = inside('street');
   counts.communities = inside('community');
   counts.grids = inside('grid');

@@ -2,8 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
-import { refreshAllAreaCounts } from '../registry/engine/counts';
-import { seedDatabase } from './load';
+import { loadDemo } from './demo';
 
 /** On a database without areas, load the demo district (config.seedOnEmpty), so a first start shows a living district. */
 export async function seedIfEmpty(db: Database, pii: PiiCipher, config: Config, log: Logger) {
@@ -14,7 +13,7 @@ export async function seedIfEmpty(db: Database, pii: PiiCipher, config: Config, 
     `empty database: loading the demo district at '${config.seedOnEmpty}' scale (seed ${config.seedNumber})…`,
   );
   let lastShown = 0;
-  const result = await seedDatabase(db, {
+  const result = await loadDemo(db, {
     scale: config.seedOnEmpty,
     seed: config.seedNumber,
     pii,
@@ -26,6 +25,5 @@ export async function seedIfEmpty(db: Database, pii: PiiCipher, config: Config, 
       }
     },
   });
-  await refreshAllAreaCounts(db);
   log.info({ counts: result.counts }, `demo district loaded in ${(result.ms / 1000).toFixed(1)} s`);
 }

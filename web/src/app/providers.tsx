@@ -1,13 +1,21 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { type ReactNode, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n';
-import { ApiError } from '../lib/api-client';
+import { ApiError, isUnauthenticated } from '../lib/api-client';
 
 function makeQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // A 401 anywhere means the session ended: re-ask who we are, which brings up the sign-in screen.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isUnauthenticated(error) && query.queryKey[0] !== 'auth') {
+          void client.invalidateQueries({ queryKey: ['auth', 'me'] });
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -18,6 +26,7 @@ function makeQueryClient() {
       },
     },
   });
+  return client;
 }
 
 const theme = {

@@ -3,6 +3,7 @@ import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Link, RouterProvider, useRouteError } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
+import { AuthGate } from './AuthGate';
 import { AppLayout } from './layout/AppLayout';
 
 // Each screen is its own chunk; the overview's chunk carries ECharts, which the lists never load.
@@ -79,5 +80,9 @@ const router = createBrowserRouter([
 ]);
 
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  return (
+    <AuthGate>
+      <RouterProvider router={router} />
+    </AuthGate>
+  );
 }

@@ -63,6 +63,7 @@ export function ListPage<T extends { id: number }>(props: Props<T>) {
         dataSource={items}
         loading={query.isFetching}
         pagination={false}
+        tableLayout="fixed"
         scroll={{ x: 'max-content' }}
         onRow={(row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })}
       />

@@ -1,6 +1,9 @@
 import type { TableColumnsType } from 'antd';
+import type { CSSProperties } from 'react';
 import type { I18n } from '../i18n';
 import type { LocatedRecord } from '../lib/types';
+
+const oneLine: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 
 /** One compact column for where a record is: its grid, with street · community underneath. */
 export function areaColumns<T extends LocatedRecord>(t: I18n['t']): TableColumnsType<T> {
@@ -8,15 +11,18 @@ export function areaColumns<T extends LocatedRecord>(t: I18n['t']): TableColumns
     {
       key: 'area',
       title: t('field.area'),
-      width: 190,
-      render: (_, r) => (
-        <div style={{ lineHeight: 1.35 }}>
-          <div data-testid="cell-grid">{r.area.grid ?? '—'}</div>
-          <div style={{ color: '#8c8c8c', fontSize: 12 }}>
-            {[r.area.street, r.area.community].filter(Boolean).join(' · ') || '—'}
+      width: 170,
+      render: (_, r) => {
+        const above = [r.area.street, r.area.community].filter(Boolean).join(' · ') || '—';
+        return (
+          <div style={{ lineHeight: 1.35 }} title={`${above} · ${r.area.grid ?? '—'}`}>
+            <div style={oneLine} data-testid="cell-grid">
+              {r.area.grid ?? '—'}
+            </div>
+            <div style={{ ...oneLine, color: '#8c8c8c', fontSize: 12 }}>{above}</div>
           </div>
-        </div>
-      ),
+        );
+      },
     },
   ];
 }

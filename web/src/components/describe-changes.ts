@@ -61,7 +61,12 @@ export function describeChanges(changes: unknown, opts: DescribeOptions): Change
       if (isRecord(item) && typeof item.field === 'string') lines.push(line(item.field, item));
     }
   } else if (isRecord(changes)) {
-    for (const [field, value] of Object.entries(changes)) lines.push(line(field, value));
+    for (const [field, value] of Object.entries(changes)) {
+      // Personal data is recorded twice: encrypted ("(hidden)") and masked; the masked one says more.
+      if (`${field}Masked` in changes) continue;
+      const shown = field.endsWith('Masked') ? field.slice(0, -'Masked'.length) : field;
+      lines.push({ ...line(shown, value), field });
+    }
   }
   if (lines.length > MAX_CHANGES) {
     return [

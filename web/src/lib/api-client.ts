@@ -30,16 +30,32 @@ function isErrorBody(body: unknown): body is { code?: unknown; message?: unknown
   return typeof body === 'object' && body !== null;
 }
 
-export async function apiGet<T>(
-  path: string,
-  params?: Record<string, QueryValue>,
-  signal?: AbortSignal,
+let csrfToken: string | null = null;
+
+/** The session's CSRF token (from login or /auth/me), sent on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  url: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
 ): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': document.documentElement.lang || 'zh-CN',
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, params), {
+    response = await fetch(url, {
+      method,
       signal,
-      headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' },
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch (err) {
@@ -47,19 +63,37 @@ export async function apiGet<T>(
     throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : String(err));
   }
   const text = await response.text();
-  let body: unknown = null;
+  let parsed: unknown = null;
   if (text) {
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
-      body = null;
+      parsed = null;
     }
   }
   if (!response.ok) {
-    const code = isErrorBody(body) && typeof body.code === 'string' ? body.code : `HTTP_${response.status}`;
+    const code =
+      isErrorBody(parsed) && typeof parsed.code === 'string' ? parsed.code : `HTTP_${response.status}`;
     const message =
-      isErrorBody(body) && typeof body.message === 'string' ? body.message : response.statusText || text;
+      isErrorBody(parsed) && typeof parsed.message === 'string'
+        ? parsed.message
+        : response.statusText || text;
     throw new ApiError(response.status, code, message);
   }
-  return body as T;
+  return parsed as T;
 }
+
+export function apiGet<T>(
+  path: string,
+  params?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
+  return request<T>('GET', buildUrl(path, params), undefined, signal);
+}
+
+export function apiPost<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>('POST', buildUrl(path), body ?? {}, undefined);
+}
+
+export const isUnauthenticated = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 401;

@@ -30,10 +30,13 @@ export function areaPredicate(def: EntityDefinition, ctx: RegistryContext, code:
   return eq(column, area.id);
 }
 
+/** The actor's data scope as a predicate on the located columns. */
+export const scopePredicate = (ctx: RegistryContext): SQL => sql.raw(ctx.scope.rowsSql());
+
 export async function listRecords(def: EntityDefinition, ctx: RegistryContext, query: ListQuery) {
   const t = def.table;
   const columns = getTableColumns(t) as Record<string, AnyPgColumn>;
-  const where: SQL[] = [];
+  const where: SQL[] = [scopePredicate(ctx)];
   if (query.area) where.push(areaPredicate(def, ctx, query.area));
   if (!query.includeArchived) where.push(isNull(t.archivedAt));
   for (const [name, filter] of Object.entries(def.filters)) {

@@ -1,9 +1,11 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { PersonalField } from '../../../../core/policy/capabilities';
 import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
 import type { AreaDirectory, Placement } from '../../areas/directory';
+import type { Scope } from '../../auth/scope';
 
 export type Row = Record<string, unknown> &
   Placement & { id: number; version: number; archivedAt: Date | null };
@@ -15,6 +17,10 @@ export interface RegistryContext {
   areas: AreaDirectory;
   pii: PiiCipher;
   actor: string;
+  actorId: number | null;
+  requestId: string | null;
+  /** The part of the district the actor may see; applied inside every query. */
+  scope: Scope;
   /** Source system of a change: 'api' unless an integration names itself. */
   source: string;
 }
@@ -70,6 +76,8 @@ export interface EntityDefinition {
   ): Record<string, unknown>;
   /** Batched look-ups for a page of rows (e.g. the address text of each house), keyed by row id. */
   enrich?(rows: Row[], ctx: RegistryContext): Promise<Map<number, Record<string, unknown>>>;
+  /** Personal fields that may be revealed (each decrypted from its `<field>Enc` column). */
+  personalFields?: PersonalField[];
   /** Unique constraint name → the input field it guards. */
   uniqueFields?: Record<string, string>;
   /** Active rows elsewhere that block archiving this one. */

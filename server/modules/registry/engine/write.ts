@@ -1,8 +1,11 @@
-import { eq, getTableName, sql } from 'drizzle-orm';
+import { and, eq, getTableName, sql } from 'drizzle-orm';
 import { execRows, type Orm } from '../../../db/client';
-import { conflict, DomainError, notFound } from '../../../lib/errors';
+import { conflict, DomainError, notFound, unprocessable } from '../../../lib/errors';
+import type { Placement } from '../../areas/directory';
+import { appendAudit } from '../../audit/append';
 import { deepestAreaId, recountAreas } from './counts';
 import { recordChange } from './history';
+import { scopePredicate } from './list';
 import { movePlacementChildren } from './placement';
 import { presentPage } from './present';
 import type { EntityDefinition, Input, RegistryContext, Row } from './types';
@@ -10,14 +13,21 @@ import type { EntityDefinition, Input, RegistryContext, Row } from './types';
 const missing = (def: EntityDefinition, id: number) =>
   notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
 
-async function loadForUpdate(def: EntityDefinition, tx: Orm, id: number): Promise<Row> {
-  const [row] = (await tx.select().from(def.table).where(eq(def.table.id, id)).for('update')) as Row[];
+async function loadForUpdate(def: EntityDefinition, ctx: RegistryContext, tx: Orm, id: number): Promise<Row> {
+  const [row] = (await tx
+    .select()
+    .from(def.table)
+    .where(and(eq(def.table.id, id), scopePredicate(ctx)))
+    .for('update')) as Row[];
   if (!row) throw missing(def, id);
   return row;
 }
 
 export async function getRecord(def: EntityDefinition, ctx: RegistryContext, id: number) {
-  const [row] = (await ctx.db.orm.select().from(def.table).where(eq(def.table.id, id))) as Row[];
+  const [row] = (await ctx.db.orm
+    .select()
+    .from(def.table)
+    .where(and(eq(def.table.id, id), scopePredicate(ctx)))) as Row[];
   if (!row) throw missing(def, id);
   return (await presentPage(def, ctx, [row]))[0]!;
 }
@@ -25,8 +35,10 @@ export async function getRecord(def: EntityDefinition, ctx: RegistryContext, id:
 export async function createRecord(def: EntityDefinition, ctx: RegistryContext, input: Input) {
   const row = await inTransaction(def, ctx, async (tx) => {
     const values = await def.toColumns(input, { tx, ctx }, null);
+    assertInScope(def, ctx, values as unknown as Placement);
     const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
     await recordChange(def, tx, ctx, 'create', null, created!);
+    await auditWrite(def, tx, ctx, 'create', created!.id);
     await recountAreas(tx, [tableName(def)], [deepestAreaId(created!)]);
     return created!;
   });
@@ -36,7 +48,7 @@ export async function createRecord(def: EntityDefinition, ctx: RegistryContext, 
 export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, id: number, input: Input) {
   const { version, ...changes } = input;
   const row = await inTransaction(def, ctx, async (tx) => {
-    const before = await loadForUpdate(def, tx, id);
+    const before = await loadForUpdate(def, ctx, tx, id);
     if (before.archivedAt) {
       throw conflict(
         'archived',
@@ -53,12 +65,14 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
       );
     }
     const values = await def.toColumns(changes, { tx, ctx }, before);
+    assertInScope(def, ctx, { ...before, ...values } as Placement);
     const [after] = (await tx
       .update(def.table)
       .set({ ...values, version: sql`${def.table.version} + 1`, updatedAt: sql`now()` })
       .where(eq(def.table.id, id))
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'update', before, after!);
+    await auditWrite(def, tx, ctx, 'update', id, Object.keys(changes));
     const moved = deepestAreaId(before) !== deepestAreaId(after!);
     const tables = moved ? await movePlacementChildren(tableName(def), tx, [id], after!) : [];
     await recountAreas(tx, [tableName(def), ...tables], [deepestAreaId(before), deepestAreaId(after!)]);
@@ -69,7 +83,7 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
 
 export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext, id: number) {
   const row = await inTransaction(def, ctx, async (tx) => {
-    const before = await loadForUpdate(def, tx, id);
+    const before = await loadForUpdate(def, ctx, tx, id);
     if (before.archivedAt) return before;
     for (const dep of def.dependents ?? []) {
       const [found] = await execRows<{ n: number }>(
@@ -90,10 +104,40 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
       .where(eq(def.table.id, id))
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'archive', before, after!);
+    await auditWrite(def, tx, ctx, 'archive', id);
     await recountAreas(tx, [tableName(def)], [deepestAreaId(after!)]);
     return after!;
   });
   return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+/** A record may only be created in, or moved to, the actor's own part of the district. */
+function assertInScope(def: EntityDefinition, ctx: RegistryContext, placement: Placement) {
+  if (ctx.scope.containsPlacement(placement)) return;
+  throw unprocessable(
+    'outside_your_area',
+    `This ${def.label.en.toLowerCase()} would lie outside the area you are responsible for`,
+    `该${def.label.zh}不在您负责的区域内`,
+  );
+}
+
+function auditWrite(
+  def: EntityDefinition,
+  tx: Orm,
+  ctx: RegistryContext,
+  action: string,
+  id: number,
+  fields?: string[],
+) {
+  return appendAudit(tx, {
+    actorId: ctx.actorId,
+    actor: ctx.actor,
+    action: `registry.${action}`,
+    objectType: def.entity,
+    objectId: id,
+    requestId: ctx.requestId,
+    details: fields ? { fields } : {},
+  });
 }
 
 function tableName(def: EntityDefinition): string {

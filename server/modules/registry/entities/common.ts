@@ -62,7 +62,7 @@ export const placementColumns = (p: Placement) => ({
  * Returns the parent's columns too, for rules that need them.
  */
 export async function activeParent(
-  { tx }: Lookup,
+  { tx, ctx }: Lookup,
   table: string,
   id: number,
   field: string,
@@ -70,7 +70,7 @@ export async function activeParent(
 ): Promise<Placement & Record<string, unknown>> {
   const rows = await execRows<Record<string, unknown>>(
     tx,
-    sql`SELECT * FROM ${sql.identifier(table)} WHERE id = ${id} AND archived_at IS NULL FOR SHARE`,
+    sql`SELECT * FROM ${sql.identifier(table)} WHERE id = ${id} AND archived_at IS NULL AND ${sql.raw(ctx.scope.rowsSql())} FOR SHARE`,
   );
   const row = rows[0];
   if (!row) {

@@ -73,6 +73,7 @@ export const healthRecordEntity: EntityDefinition = {
   entity: 'health_record',
   label: { en: 'Health record', zh: '健康档案' },
   table: healthRecords,
+  personalFields: ['conditions'],
   ...bodies(fields, ['residentId', 'conditions']),
   output: Type.Object({
     ...CommonOutput,

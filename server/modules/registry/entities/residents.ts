@@ -83,6 +83,7 @@ export const residentEntity: EntityDefinition = {
   entity: 'resident',
   label: { en: 'Resident', zh: '居民' },
   table: residents,
+  personalFields: ['idNumber', 'phone'],
   ...bodies(fields, [
     'houseId',
     'name',

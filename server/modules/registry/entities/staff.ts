@@ -41,6 +41,7 @@ export const staffEntity: EntityDefinition = {
   entity: 'staff',
   label: { en: 'Staff member', zh: '工作人员' },
   table: staff,
+  personalFields: ['phone'],
   ...bodies(fields, ['areaCode', 'name', 'role']),
   output: Type.Object({
     ...CommonOutput,

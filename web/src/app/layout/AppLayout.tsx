@@ -1,10 +1,11 @@
 import { Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { UserMenu } from '../../features/auth/components/UserMenu';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useAreaHref } from '../../lib/use-area';
 import { AreaPicker } from './AreaPicker';
-import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV: { path: string; label: MessageKey; icon: string }[] = [
   { path: '/', label: 'nav.overview', icon: '◎' },
@@ -43,6 +44,7 @@ export function AppLayout() {
         <div style={{ flex: 1 }} />
         <AreaPicker />
         <LanguageSwitch />
+        <UserMenu />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} breakpoint="lg" collapsedWidth={56} theme="light">

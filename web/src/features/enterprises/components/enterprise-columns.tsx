@@ -14,7 +14,13 @@ export function enterpriseColumns(t: I18n['t'], tx: I18n['tx']): TableColumnsTyp
   return [
     { key: 'name', title: t('field.enterpriseName'), dataIndex: 'name', ellipsis: true, width: 220 },
     { key: 'uscc', title: t('field.uscc'), dataIndex: 'uscc', width: 180 },
-    { key: 'industry', title: t('field.industry'), dataIndex: 'industry', width: 100 },
+    {
+      key: 'industry',
+      title: t('field.industry'),
+      width: 110,
+      ellipsis: true,
+      render: (_, r) => enumLabel(tx, 'industry', r.industry),
+    },
     {
       key: 'licenceStatus',
       title: t('field.licenceStatus'),
@@ -26,11 +32,11 @@ export function enterpriseColumns(t: I18n['t'], tx: I18n['tx']): TableColumnsTyp
     {
       key: 'hazardousChemicals',
       title: t('field.hazardousChemicals'),
-      width: 110,
+      width: 100,
       render: (_, r) => (r.hazardousChemicals ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no')),
     },
-    { key: 'employees', title: t('field.employees'), dataIndex: 'employees', align: 'right', width: 90 },
-    { key: 'address', title: t('field.address'), dataIndex: 'address', ellipsis: true, width: 200 },
+    { key: 'employees', title: t('field.employees'), dataIndex: 'employees', align: 'right', width: 80 },
+    { key: 'address', title: t('field.address'), dataIndex: 'address', ellipsis: true, width: 190 },
     ...areaColumns<Enterprise>(t),
   ];
 }

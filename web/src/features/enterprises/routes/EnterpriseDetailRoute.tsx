@@ -29,7 +29,7 @@ export function EnterpriseDetailRoute() {
         e && [
           { key: 'name', label: t('field.enterpriseName'), children: e.name, span: 'filled' },
           { key: 'uscc', label: t('field.uscc'), children: e.uscc },
-          { key: 'industry', label: t('field.industry'), children: orDash(e.industry) },
+          { key: 'industry', label: t('field.industry'), children: enumLabel(tx, 'industry', e.industry) },
           {
             key: 'licenceStatus',
             label: t('field.licenceStatus'),

@@ -7,6 +7,7 @@ import { ListPage } from '../../../components/ListPage';
 import { useI18n } from '../../../i18n';
 import { useAreaHref } from '../../../lib/use-area';
 import { useListState } from '../../../lib/use-list-state';
+import { useRecordLabel } from '../../../lib/use-record-label';
 import { useEnterprises } from '../api/get-enterprises';
 import { enterpriseColumns } from '../components/enterprise-columns';
 import { LICENCE_STATUSES } from '../types';
@@ -19,6 +20,11 @@ export function EnterpriseListRoute() {
   const href = useAreaHref();
   const { filters, setFilters, paging, params } = useListState(FILTERS);
   const query = useEnterprises(params);
+  const addressLabel = useRecordLabel<{ fullText: string }>(
+    'addresses',
+    filters.addressId,
+    (a) => a.fullText,
+  );
   const columns = useMemo(() => enterpriseColumns(t, tx), [t, tx]);
 
   return (
@@ -44,7 +50,11 @@ export function EnterpriseListRoute() {
           </Checkbox>
           {filters.addressId && (
             <FilterTag
-              label={t('list.filterAddress', { id: filters.addressId })}
+              label={
+                addressLabel
+                  ? t('list.atAddress', { text: addressLabel })
+                  : t('list.filterAddress', { id: filters.addressId })
+              }
               onClose={() => setFilters({ addressId: undefined })}
             />
           )}

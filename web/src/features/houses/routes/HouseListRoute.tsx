@@ -6,6 +6,7 @@ import { ListPage } from '../../../components/ListPage';
 import { useI18n } from '../../../i18n';
 import { useAreaHref } from '../../../lib/use-area';
 import { useListState } from '../../../lib/use-list-state';
+import { useRecordLabel } from '../../../lib/use-record-label';
 import { useHouses } from '../api/get-houses';
 import { houseColumns } from '../components/house-columns';
 import { HOUSE_USES } from '../types';
@@ -18,6 +19,11 @@ export function HouseListRoute() {
   const href = useAreaHref();
   const { filters, setFilters, paging, params } = useListState(FILTERS);
   const query = useHouses(params);
+  const addressLabel = useRecordLabel<{ fullText: string }>(
+    'addresses',
+    filters.addressId,
+    (a) => a.fullText,
+  );
   const columns = useMemo(() => houseColumns(t, tx), [t, tx]);
 
   return (
@@ -35,7 +41,11 @@ export function HouseListRoute() {
           />
           {filters.addressId && (
             <FilterTag
-              label={t('list.filterAddress', { id: filters.addressId })}
+              label={
+                addressLabel
+                  ? t('list.atAddress', { text: addressLabel })
+                  : t('list.filterAddress', { id: filters.addressId })
+              }
               onClose={() => setFilters({ addressId: undefined })}
             />
           )}

@@ -90,7 +90,7 @@ export function SummaryCards({ summary }: { summary: RegistrySummary | undefined
               flex: 1,
               display: 'grid',
               gap: 12,
-              gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))',
             }}
           >
             {section.stats.map((stat) => (

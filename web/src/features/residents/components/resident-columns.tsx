@@ -30,7 +30,7 @@ export function residentColumns(t: I18n['t'], tx: I18n['tx']): TableColumnsType<
       render: (_, r) => (
         <Space size={[0, 4]} wrap>
           {r.tags.map((tag) => (
-            <Tag key={tag}>{tag}</Tag>
+            <Tag key={tag}>{enumLabel(tx, 'tag', tag)}</Tag>
           ))}
         </Space>
       ),

@@ -53,7 +53,7 @@ export function ResidentDetailRoute() {
             children: r.tags.length ? (
               <Space size={[0, 4]} wrap>
                 {r.tags.map((tag) => (
-                  <Tag key={tag}>{tag}</Tag>
+                  <Tag key={tag}>{enumLabel(tx, 'tag', tag)}</Tag>
                 ))}
               </Space>
             ) : (

@@ -6,6 +6,7 @@ import { ListPage } from '../../../components/ListPage';
 import { useI18n } from '../../../i18n';
 import { useAreaHref } from '../../../lib/use-area';
 import { useListState } from '../../../lib/use-list-state';
+import { useRecordLabel } from '../../../lib/use-record-label';
 import { useResidents } from '../api/get-residents';
 import { residentColumns } from '../components/resident-columns';
 import { HOUSEHOLD_TYPES, SEXES } from '../types';
@@ -18,6 +19,11 @@ export function ResidentListRoute() {
   const href = useAreaHref();
   const { filters, setFilters, paging, params } = useListState(FILTERS);
   const query = useResidents(params);
+  const houseLabel = useRecordLabel<{ address: string; unit: string }>(
+    'houses',
+    filters.houseId,
+    (h) => `${h.address} ${h.unit}`,
+  );
   const columns = useMemo(() => residentColumns(t, tx), [t, tx]);
 
   return (
@@ -44,7 +50,11 @@ export function ResidentListRoute() {
           />
           {filters.houseId && (
             <FilterTag
-              label={t('list.filterHouse', { id: filters.houseId })}
+              label={
+                houseLabel
+                  ? t('list.inHouse', { text: houseLabel })
+                  : t('list.filterHouse', { id: filters.houseId })
+              }
               onClose={() => setFilters({ houseId: undefined })}
             />
           )}

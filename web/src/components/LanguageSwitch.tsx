@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { type Lang, useI18n } from '../../i18n';
+import { type Lang, useI18n } from '../i18n';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();

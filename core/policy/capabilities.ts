@@ -1,0 +1,163 @@
+import type { Role } from './roles';
+
+/** Registry resources, named as their API paths. */
+export const REGISTRY_RESOURCES = [
+  'addresses',
+  'houses',
+  'residents',
+  'health-records',
+  'enterprises',
+  'social-organisations',
+  'party-organisations',
+  'party-members',
+  'party-studios',
+  'service-facilities',
+  'departments',
+  'staff',
+] as const;
+export type RegistryResource = (typeof REGISTRY_RESOURCES)[number];
+export type Resource = RegistryResource | 'areas' | 'summary' | 'audit' | 'accounts';
+export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export';
+export type PersonalField = 'idNumber' | 'phone' | 'conditions';
+
+const ALL_REGISTRY = [...REGISTRY_RESOURCES];
+const read = (resources: readonly Resource[]) => Object.fromEntries(resources.map((r) => [r, ['read']]));
+const full = (resources: readonly Resource[], actions: Action[]) =>
+  Object.fromEntries(resources.map((r) => [r, actions]));
+
+/**
+ * THE policy: which role may do which action on which resource. Nothing else in the code base decides
+ * this; the server checks it on every route and the web app reads it to show only allowed actions.
+ * Where a role may act, data scope (its area, or its department's remit) still limits the rows.
+ */
+export const POLICY: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
+  admin: { ...read(['areas', 'summary']), accounts: ['read', 'create', 'update'] },
+  district_leader: {
+    ...read(['areas', 'summary', ...ALL_REGISTRY]),
+    ...full(['residents', 'enterprises'], ['read', 'export']),
+  },
+  district_centre: {
+    ...read(['areas', 'summary']),
+    ...full(ALL_REGISTRY, ['read', 'create', 'update', 'archive', 'export']),
+    ...full(
+      ['residents', 'health-records', 'staff'],
+      ['read', 'create', 'update', 'archive', 'reveal', 'export'],
+    ),
+  },
+  street_staff: {
+    ...read(['areas', 'summary', 'departments']),
+    ...full(
+      ALL_REGISTRY.filter((r) => r !== 'departments'),
+      ['read', 'create', 'update', 'archive', 'export'],
+    ),
+    ...full(
+      ['residents', 'health-records', 'staff'],
+      ['read', 'create', 'update', 'archive', 'reveal', 'export'],
+    ),
+  },
+  community_staff: {
+    ...read(['areas', 'summary', 'departments']),
+    ...full(
+      ALL_REGISTRY.filter((r) => r !== 'departments' && r !== 'staff'),
+      ['read', 'create', 'update', 'archive'],
+    ),
+    ...full(['residents', 'health-records'], ['read', 'create', 'update', 'archive', 'reveal']),
+    staff: ['read'],
+  },
+  grid_worker: {
+    ...read([
+      'areas',
+      'summary',
+      'departments',
+      'staff',
+      'party-organisations',
+      'party-members',
+      'party-studios',
+    ]),
+    ...full(
+      ['addresses', 'houses', 'enterprises', 'social-organisations', 'service-facilities'],
+      ['read', 'create', 'update'],
+    ),
+    ...full(['residents', 'health-records'], ['read', 'create', 'update', 'reveal']),
+  },
+  department_staff: { ...read(['areas', 'summary', 'departments']) },
+  auditor: { audit: ['read'] },
+};
+
+/**
+ * What each department may look up itself ("从开口问转变为上网找"): registry resources, and the personal
+ * fields it may reveal. Department staff see these district-wide, read-only.
+ */
+export const DEPARTMENT_REMIT: Record<string, { resources: RegistryResource[]; reveal: PersonalField[] }> = {
+  transport: { resources: ['addresses', 'enterprises'], reveal: [] },
+  construction: { resources: ['addresses', 'houses', 'enterprises'], reveal: [] },
+  agriculture_landscaping: { resources: ['addresses', 'service-facilities'], reveal: [] },
+  traffic_police: { resources: ['addresses', 'enterprises'], reveal: [] },
+  industry_commerce: { resources: ['addresses', 'enterprises', 'social-organisations'], reveal: [] },
+  health: {
+    resources: ['addresses', 'residents', 'health-records', 'service-facilities'],
+    reveal: ['phone', 'conditions'],
+  },
+  family_planning: { resources: ['addresses', 'houses', 'residents', 'health-records'], reveal: ['phone'] },
+  rental_housing: { resources: ['addresses', 'houses', 'residents'], reveal: ['phone'] },
+  public_security: {
+    resources: ['addresses', 'houses', 'residents', 'enterprises', 'staff'],
+    reveal: ['idNumber', 'phone'],
+  },
+  education: { resources: ['addresses', 'service-facilities', 'residents'], reveal: [] },
+  safety_supervision: { resources: ['addresses', 'enterprises'], reveal: [] },
+  urban_management: { resources: ['addresses', 'houses', 'enterprises'], reveal: [] },
+  civil_affairs: {
+    resources: ['addresses', 'residents', 'social-organisations', 'service-facilities'],
+    reveal: ['phone'],
+  },
+  human_resources: { resources: ['addresses', 'enterprises'], reveal: [] },
+  ecology_environment: { resources: ['addresses', 'enterprises'], reveal: [] },
+};
+
+/** Which personal fields each registry resource holds. */
+export const PERSONAL_FIELDS: Partial<Record<RegistryResource, PersonalField[]>> = {
+  residents: ['idNumber', 'phone'],
+  'health-records': ['conditions'],
+  staff: ['phone'],
+};
+
+export interface Subject {
+  role: Role;
+  departmentCode: string | null;
+}
+
+/** May this subject do this action on this resource (before data scope)? */
+export function can(subject: Subject, action: Action, resource: Resource): boolean {
+  if (subject.role === 'department_staff' && subject.departmentCode) {
+    const remit = DEPARTMENT_REMIT[subject.departmentCode];
+    if (remit?.resources.includes(resource as RegistryResource)) {
+      if (action === 'read') return true;
+      if (action === 'reveal')
+        return (PERSONAL_FIELDS[resource as RegistryResource] ?? []).some((f) => remit.reveal.includes(f));
+    }
+  }
+  return POLICY[subject.role][resource]?.includes(action) ?? false;
+}
+
+/** May this subject reveal this personal field of this resource? */
+export function canReveal(subject: Subject, resource: RegistryResource, field: PersonalField): boolean {
+  if (!(PERSONAL_FIELDS[resource] ?? []).includes(field)) return false;
+  if (subject.role === 'department_staff') {
+    const remit = subject.departmentCode ? DEPARTMENT_REMIT[subject.departmentCode] : undefined;
+    return !!remit && remit.resources.includes(resource) && remit.reveal.includes(field);
+  }
+  return can(subject, 'reveal', resource);
+}
+
+/** Every (resource, action) this subject may do: what /auth/me returns and the web app reads. */
+export function capabilitiesOf(subject: Subject): Record<string, Action[]> {
+  const resources: Resource[] = [...REGISTRY_RESOURCES, 'areas', 'summary', 'audit', 'accounts'];
+  const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export'];
+  const out: Record<string, Action[]> = {};
+  for (const r of resources) {
+    const allowed = actions.filter((a) => can(subject, a, r));
+    if (allowed.length) out[r] = allowed;
+  }
+  return out;
+}

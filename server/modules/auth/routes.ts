@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  canReveal,
+  capabilitiesOf,
+  PERSONAL_FIELDS,
+  type PersonalField,
+  type RegistryResource,
+} from '../../../core/policy/capabilities';
+import { ROLE_LABELS } from '../../../core/policy/roles';
+import type { AreaDirectory } from '../areas/directory';
+import type { Actor } from './actor';
+import { type AuthDeps, changePassword, login, logout } from './service';
+import { SESSION_COOKIE } from './sessions';
+
+const tags = ['auth'];
+const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  roleLabel: Type.Object({ zh: Type.String(), en: Type.String() }),
+  department: Type.Union([
+    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+    Type.Null(),
+  ]),
+  areas: Type.Array(
+    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String() }),
+  ),
+  capabilities: Type.Record(Type.String(), Type.Array(Type.String())),
+  revealable: Type.Record(Type.String(), Type.Array(Type.String())),
+  csrfToken: Type.String(),
+});
+
+export function describeActor(actor: Actor, areas: AreaDirectory) {
+  const revealable: Record<string, PersonalField[]> = {};
+  for (const [resource, fields] of Object.entries(PERSONAL_FIELDS)) {
+    const allowed = (fields ?? []).filter((f) => canReveal(actor, resource as RegistryResource, f));
+    if (allowed.length) revealable[resource] = allowed;
+  }
+  return {
+    id: actor.accountId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    roleLabel: ROLE_LABELS[actor.role],
+    department:
+      actor.departmentId && actor.departmentCode
+        ? { id: actor.departmentId, code: actor.departmentCode, name: actor.departmentName ?? '' }
+        : null,
+    areas: actor.scope.roots.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })),
+    capabilities: capabilitiesOf(actor),
+    revealable,
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirectory }> = async (
+  app,
+  deps,
+) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { policy: 'public', rateLimit: { max: deps.config.loginRateLimit, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Sign in: a cookie session for the web app, or a bearer token for integrations',
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            tokenType: Type.Optional(Type.Union([Type.Literal('cookie'), Type.Literal('bearer')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            token: Type.Optional(Type.String()),
+            csrfToken: Type.String(),
+            expiresAt: Type.String(),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const kind = req.body.tokenType ?? 'cookie';
+      const session = await login(deps, { ...req.body, kind, requestId: req.id });
+      if (kind === 'cookie') {
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.config.secureCookies,
+          path: '/',
+          expires: session.expiresAt,
+        });
+      }
+      return {
+        ...(kind === 'bearer' ? { token: session.token } : {}),
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { policy: 'authenticated' },
+      schema: { tags, summary: 'Who I am: role, areas, department, capabilities', response: { 200: Me } },
+    },
+    async (req) => describeActor(req.actor!, deps.areas),
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { policy: 'authenticated' }, schema: { tags, summary: 'End this session' } },
+    async (req, reply) => {
+      await logout(deps, req.actor!, req.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Change my password (other sessions end)',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      await changePassword(deps, req.actor!, req.body, req.id);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,89 @@
+import type { Area, AreaDirectory, Placement } from '../areas/directory';
+
+const ROW_COLUMN = {
+  district: 'district_id',
+  street: 'street_id',
+  community: 'community_id',
+  grid: 'grid_id',
+} as const;
+/** On the areas table a node's own id stands in its level's column, except grids, which have only `id`. */
+const AREA_COLUMN = {
+  district: 'district_id',
+  street: 'street_id',
+  community: 'community_id',
+  grid: 'id',
+} as const;
+
+/**
+ * What part of the district an actor may see: the subtrees of its root areas. Turned into a SQL predicate
+ * over the located columns (district_id, street_id, community_id, grid_id) that every registry row carries,
+ * and applied inside every query. Ids come from our own area tree, never from the request.
+ */
+export class Scope {
+  private constructor(
+    readonly roots: readonly Area[],
+    private readonly areas: AreaDirectory | null,
+  ) {}
+
+  /** No limit: system work (seeding, benchmarks without an actor). */
+  static unlimited(): Scope {
+    return new Scope([], null);
+  }
+
+  static of(roots: readonly Area[], areas: AreaDirectory): Scope {
+    return new Scope(roots, areas);
+  }
+
+  get isUnlimited(): boolean {
+    return this.areas === null;
+  }
+
+  private predicate(columns: Record<Area['level'], string>, alias: string): string {
+    if (this.isUnlimited) return 'true';
+    if (this.roots.length === 0) return 'false';
+    const byColumn = new Map<string, number[]>();
+    for (const root of this.roots) {
+      const column = `${alias}${columns[root.level]}`;
+      byColumn.set(column, [...(byColumn.get(column) ?? []), root.id]);
+    }
+    const parts = [...byColumn].map(([column, ids]) => `${column} IN (${ids.join(',')})`);
+    return `(${parts.join(' OR ')})`;
+  }
+
+  /** SQL over a registry table's located columns, e.g. `(grid_id IN (12,13))`. */
+  rowsSql(alias = ''): string {
+    return this.predicate(ROW_COLUMN, alias ? `${alias}.` : '');
+  }
+
+  /** SQL over the areas table (for rollups keyed by area). */
+  areasSql(alias: string): string {
+    return this.predicate(AREA_COLUMN, `${alias}.`);
+  }
+
+  /** Is a record with this placement inside the scope? */
+  containsPlacement(p: Placement): boolean {
+    if (this.isUnlimited) return true;
+    const value = { district: p.districtId, street: p.streetId, community: p.communityId, grid: p.gridId };
+    return this.roots.some((root) => value[root.level] === root.id);
+  }
+
+  /** Is the area inside one of the roots (itself or a descendant)? */
+  containsArea(area: Area): boolean {
+    if (this.isUnlimited || !this.areas) return true;
+    for (let at: Area | null = area; at; at = this.areas.byIdOrNull(at.parentId)) {
+      if (this.roots.some((r) => r.id === at!.id)) return true;
+    }
+    return false;
+  }
+
+  /** Is the area above a root (on the path from the district down to it)? Such areas are shown for context. */
+  isAncestorOfRoot(area: Area): boolean {
+    if (this.isUnlimited || !this.areas) return false;
+    return this.roots.some((root) => {
+      for (let at = this.areas!.byIdOrNull(root.parentId); at; at = this.areas!.byIdOrNull(at.parentId)) {
+        if (at.id === area.id) return true;
+      }
+      return false;
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../../core/policy/roles';
+import type { Config } from '../../config';
+import { type Database, execRows, type Orm } from '../../db/client';
+
+export const SESSION_COOKIE = 'gg_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+export interface SessionAccount {
+  session_id: number;
+  kind: 'cookie' | 'bearer';
+  csrf_token: string;
+  last_seen_at: Date;
+  account_id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  area_ids: number[];
+  department_id: number | null;
+  department_code: string | null;
+  department_name: string | null;
+}
+
+/** A new session: the token goes to the client once; only its SHA-256 is stored. */
+export async function createSession(tx: Orm, config: Config, accountId: number, kind: 'cookie' | 'bearer') {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expires = new Date(Date.now() + config.sessionAbsoluteHours * 3_600_000);
+  const [row] = await execRows<{ id: number }>(
+    tx,
+    sql`INSERT INTO sessions (token_hash, account_id, kind, csrf_token, expires_at)
+        VALUES (${hashToken(token)}, ${accountId}, ${kind}, ${csrfToken}, ${expires.toISOString()}) RETURNING id`,
+  );
+  return { token, csrfToken, sessionId: Number(row!.id), expiresAt: expires };
+}
+
+/**
+ * The live session of a token with its account, or null: revoked, past its absolute expiry, idle too
+ * long, or the account disabled. Refreshes last_seen_at at most once a minute (a write per request would
+ * be waste).
+ */
+export async function findSession(
+  db: Database,
+  config: Config,
+  token: string,
+): Promise<SessionAccount | null> {
+  const [row] = await db.query<SessionAccount & Record<string, unknown>>(
+    `SELECT s.id AS session_id, s.kind, s.csrf_token, s.last_seen_at, a.id AS account_id, a.username,
+            a.display_name, a.role, a.area_ids, a.department_id, d.code AS department_code, d.name AS department_name
+       FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN departments d ON d.id = a.department_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL
+        AND s.last_seen_at > now() - make_interval(mins => $2)`,
+    [hashToken(token), config.sessionIdleMinutes],
+  );
+  if (!row) return null;
+  const lastSeen = new Date(row.last_seen_at);
+  if (Date.now() - lastSeen.getTime() > 60_000) {
+    await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
+  }
+  return { ...row, session_id: Number(row.session_id) };
+}
+
+export async function revokeSessions(
+  tx: Orm,
+  where: { sessionId: number } | { accountId: number; except?: number },
+) {
+  if ('sessionId' in where) {
+    await tx.execute(
+      sql`UPDATE sessions SET revoked_at = now() WHERE id = ${where.sessionId} AND revoked_at IS NULL`,
+    );
+    return;
+  }
+  await tx.execute(
+    sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${where.accountId} AND revoked_at IS NULL
+        AND id <> ${where.except ?? 0}`,
+  );
+}

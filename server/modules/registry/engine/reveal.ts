@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox';
+import { and, eq } from 'drizzle-orm';
+import { canReveal, type PersonalField, type RegistryResource } from '../../../../core/policy/capabilities';
+import { DomainError, notFound } from '../../../lib/errors';
+import { appendAudit } from '../../audit/append';
+import type { Actor } from '../../auth/actor';
+import { scopePredicate } from './list';
+import type { EntityDefinition, RegistryContext, Row } from './types';
+
+export const RevealBody = (fields: PersonalField[]) =>
+  Type.Object(
+    {
+      field: Type.Union(fields.map((f) => Type.Literal(f))),
+      reason: Type.String({
+        minLength: 2,
+        maxLength: 200,
+        description: 'Why you need to see it (kept in the audit trail)',
+      }),
+    },
+    { additionalProperties: false },
+  );
+
+export const RevealResponse = Type.Object({
+  field: Type.String(),
+  value: Type.Union([Type.String(), Type.Array(Type.String()), Type.Null()]),
+});
+
+/**
+ * Decrypts one personal field of one in-scope record for an actor whose role (or department remit) may
+ * see it, and records who looked, at what, and why — in the same transaction as the read.
+ */
+export async function revealField(
+  def: EntityDefinition,
+  ctx: RegistryContext,
+  actor: Actor,
+  id: number,
+  input: { field: string; reason: string },
+) {
+  const field = input.field as PersonalField;
+  if (!canReveal(actor, def.path as RegistryResource, field)) {
+    throw new DomainError(403, 'forbidden', {
+      en: `Your role may not see the ${field} of ${def.label.en.toLowerCase()} records`,
+      zh: `您的角色无权查看${def.label.zh}的 ${field}`,
+    });
+  }
+  return ctx.db.orm.transaction(async (tx) => {
+    const [row] = (await tx
+      .select()
+      .from(def.table)
+      .where(and(eq(def.table.id, id), scopePredicate(ctx)))) as Row[];
+    if (!row) throw notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
+    const blob = row[`${field}Enc`] as Buffer | null;
+    const plain = blob ? ctx.pii.decrypt(blob) : null;
+    await appendAudit(tx, {
+      actorId: actor.accountId,
+      actor: ctx.actor,
+      action: 'personal.reveal',
+      objectType: def.entity,
+      objectId: id,
+      requestId: ctx.requestId,
+      details: { field, reason: input.reason },
+    });
+    const value = plain !== null && field === 'conditions' ? (JSON.parse(plain) as string[]) : plain;
+    return { field, value };
+  });
+}

@@ -1,0 +1,29 @@
+import { Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useMe } from '../features/auth/api/get-me';
+import { LoginRoute } from '../features/auth/routes/LoginRoute';
+import { useI18n } from '../i18n';
+import { isUnauthenticated } from '../lib/api-client';
+
+/** The app for a signed-in account, the sign-in screen otherwise (also after a session expires). */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" aria-label={t('auth.checking')} />
+      </div>
+    );
+  }
+  if (me.isError) {
+    if (isUnauthenticated(me.error)) return <LoginRoute />;
+    return (
+      <div style={{ padding: 24 }}>
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+      </div>
+    );
+  }
+  return children;
+}
