@@ -10,7 +10,7 @@ const RUNS = 200;
 const P95_LIMIT_MS = 20;
 
 /** A district-scale database kept between runs (seeded once), so that repeated benchmarks are quick. */
-async function districtDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
+export async function districtDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
   const db = await benchDatabase(engine, 'gg_bench_district', false);
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   if (row!.n === 0) {

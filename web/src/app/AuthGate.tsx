@@ -5,6 +5,7 @@ import { useMe } from '../features/auth/api/get-me';
 import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { useI18n } from '../i18n';
 import { isUnauthenticated } from '../lib/api-client';
+import { HomeAreaProvider } from '../lib/home-area';
 
 /** The app for a signed-in account, the sign-in screen otherwise (also after a session expires). */
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -25,5 +26,5 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return children;
+  return <HomeAreaProvider code={me.data.areas[0]?.code ?? null}>{children}</HomeAreaProvider>;
 }

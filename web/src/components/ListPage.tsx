@@ -51,6 +51,11 @@ export function ListPage<T extends { id: number }>(props: Props<T>) {
         )}
         {filters}
       </Space>
+      {Boolean(area.error) && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={area.error} />
+        </div>
+      )}
       {query.isError && (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={query.error} onRetry={() => query.refetch()} />

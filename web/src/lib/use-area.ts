@@ -2,12 +2,13 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import type { AreaIndex } from './areas/area-index';
 import { useAreaTree } from './areas/get-area-tree';
+import { useHomeArea } from './home-area';
 import type { AreaNode } from './types';
 
 export const AREA_PARAM = 'area';
 
 export interface SelectedArea {
-  /** The selected area's code: `?area=` when it names a known node, else the first root. */
+  /** The selected area's code: `?area=` when it names a known node, else the account's own area. */
   code: string | null;
   node: AreaNode | null;
   path: AreaNode[];
@@ -22,10 +23,14 @@ export interface SelectedArea {
 export function useSelectedArea(): SelectedArea {
   const [params, setParams] = useSearchParams();
   const tree = useAreaTree();
+  const home = useHomeArea();
   const requested = params.get(AREA_PARAM);
   const index = tree.data?.index ?? null;
   const roots = tree.data?.roots ?? [];
-  const entry = (requested && index?.get(requested)) || (roots[0] ? index?.get(roots[0].code) : undefined);
+  const entry =
+    (requested && index?.get(requested)) ||
+    (home && index?.get(home)) ||
+    (roots[0] ? index?.get(roots[0].code) : undefined);
 
   const setArea = useCallback(
     (code: string) => {

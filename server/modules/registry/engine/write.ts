@@ -38,8 +38,8 @@ export async function createRecord(def: EntityDefinition, ctx: RegistryContext, 
     assertInScope(def, ctx, values as unknown as Placement);
     const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
     await recordChange(def, tx, ctx, 'create', null, created!);
-    await auditWrite(def, tx, ctx, 'create', created!.id);
     await recountAreas(tx, [tableName(def)], [deepestAreaId(created!)]);
+    await auditWrite(def, tx, ctx, 'create', created!.id);
     return created!;
   });
   return (await presentPage(def, ctx, [row]))[0]!;
@@ -72,10 +72,10 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
       .where(eq(def.table.id, id))
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'update', before, after!);
-    await auditWrite(def, tx, ctx, 'update', id, Object.keys(changes));
     const moved = deepestAreaId(before) !== deepestAreaId(after!);
     const tables = moved ? await movePlacementChildren(tableName(def), tx, [id], after!) : [];
     await recountAreas(tx, [tableName(def), ...tables], [deepestAreaId(before), deepestAreaId(after!)]);
+    await auditWrite(def, tx, ctx, 'update', id, Object.keys(changes));
     return after!;
   });
   return (await presentPage(def, ctx, [row]))[0]!;
@@ -104,8 +104,8 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
       .where(eq(def.table.id, id))
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'archive', before, after!);
-    await auditWrite(def, tx, ctx, 'archive', id);
     await recountAreas(tx, [tableName(def)], [deepestAreaId(after!)]);
+    await auditWrite(def, tx, ctx, 'archive', id);
     return after!;
   });
   return (await presentPage(def, ctx, [row]))[0]!;
@@ -121,6 +121,7 @@ function assertInScope(def: EntityDefinition, ctx: RegistryContext, placement: P
   );
 }
 
+/** Last in each transaction: the audit lock is then held only from here to commit (and never before an area lock). */
 function auditWrite(
   def: EntityDefinition,
   tx: Orm,

@@ -2,17 +2,19 @@ import { Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useMe } from '../../features/auth/api/get-me';
 import { UserMenu } from '../../features/auth/components/UserMenu';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useAreaHref } from '../../lib/use-area';
 import { AreaPicker } from './AreaPicker';
 
-const NAV: { path: string; label: MessageKey; icon: string }[] = [
-  { path: '/', label: 'nav.overview', icon: '◎' },
-  { path: '/addresses', label: 'nav.addresses', icon: '⌂' },
-  { path: '/houses', label: 'nav.houses', icon: '▦' },
-  { path: '/residents', label: 'nav.residents', icon: '☺' },
-  { path: '/enterprises', label: 'nav.enterprises', icon: '▣' },
+/** `resource` is what the account must be allowed to read (its capabilities from /auth/me) to see the entry. */
+const NAV: { path: string; label: MessageKey; icon: string; resource: string }[] = [
+  { path: '/', label: 'nav.overview', icon: '◎', resource: 'areas' },
+  { path: '/addresses', label: 'nav.addresses', icon: '⌂', resource: 'addresses' },
+  { path: '/houses', label: 'nav.houses', icon: '▦', resource: 'houses' },
+  { path: '/residents', label: 'nav.residents', icon: '☺', resource: 'residents' },
+  { path: '/enterprises', label: 'nav.enterprises', icon: '▣', resource: 'enterprises' },
 ];
 
 function currentSection(pathname: string): string {
@@ -24,6 +26,8 @@ export function AppLayout() {
   const { t } = useI18n();
   const href = useAreaHref();
   const { pathname } = useLocation();
+  const capabilities = useMe().data?.capabilities ?? {};
+  const nav = NAV.filter((n) => capabilities[n.resource]?.includes('read'));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -52,7 +56,7 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={[currentSection(pathname)]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            items={NAV.map((n) => ({
+            items={nav.map((n) => ({
               key: n.path,
               icon: <span aria-hidden>{n.icon}</span>,
               label: <Link to={href(n.path)}>{t(n.label)}</Link>,
