@@ -17,8 +17,8 @@ import {
   canReveal,
   DEPARTMENT_REMIT,
   PERSONAL_FIELDS,
-  POLICY,
   type PersonalField,
+  POLICY,
   type RegistryResource,
   type Resource,
   type Subject,
@@ -118,7 +118,6 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     }
     return { status: res.statusCode, body };
   };
-
 
   /** Differences from the expected matrix, reported together at the end. */
   const failures: string[] = [];
@@ -315,9 +314,14 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       ).toBe(true);
     }
     // Every role of the design is represented by an account in the matrix.
-    for (const role of ROLES) expect(personas.some((p) => p.subject.role === role), role).toBe(true);
-    expect(new Set(personas.map((p) => DEPARTMENT_REMIT[p.subject.departmentCode ?? '']?.resources.join())).size)
-      .toBeGreaterThan(2);
+    for (const role of ROLES)
+      expect(
+        personas.some((p) => p.subject.role === role),
+        role,
+      ).toBe(true);
+    expect(
+      new Set(personas.map((p) => DEPARTMENT_REMIT[p.subject.departmentCode ?? '']?.resources.join())).size,
+    ).toBeGreaterThan(2);
   });
 
   it('refuses to register an API route without a policy', async () => {
@@ -344,62 +348,64 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     await ok.close();
   });
 
-  it(
-    'answers every route × role as the policy table and the data scope say',
-    { timeout: 120_000 },
-    async () => {
+  it('answers every route × role as the policy table and the data scope say', {
+    timeout: 120_000,
+  }, async () => {
+    for (const { method, url, policy } of t.app.routePolicies) {
+      const route = `${method} ${url}`;
+      const hasId = url.includes(':id');
+      const hasCode = url.includes(':code');
+      const def = typeof policy === 'object' ? REGISTRY.get(policy.resource) : undefined;
 
-      for (const { method, url, policy } of t.app.routePolicies) {
-        const route = `${method} ${url}`;
-        const hasId = url.includes(':id');
-        const hasCode = url.includes(':code');
-        const def = typeof policy === 'object' ? REGISTRY.get(policy.resource) : undefined;
-
-        if (policy === 'public') {
-          const res = await request(null, method, url + queryFor(null, method, url), method === 'GET' ? undefined : {});
-          expectStatus(route, 'anonymous', 'public route', res, passedAuth);
-          note(route, 'anonymous', 1);
-          continue;
-        }
-        // Everything else needs a session.
-        const anonymousUrl = withParams(url, {
-          id: def ? anyId.get(def.path) : 1,
-          code: district.code,
-        });
-        const anonymous = await request(
+      if (policy === 'public') {
+        const res = await request(
           null,
           method,
-          anonymousUrl + queryFor(null, method, url),
+          url + queryFor(null, method, url),
           method === 'GET' ? undefined : {},
         );
-        expectStatus(route, 'anonymous', 'no session', anonymous, 401);
-        note(route, 'anonymous', -1);
+        expectStatus(route, 'anonymous', 'public route', res, passedAuth);
+        note(route, 'anonymous', 1);
+        continue;
+      }
+      // Everything else needs a session.
+      const anonymousUrl = withParams(url, {
+        id: def ? anyId.get(def.path) : 1,
+        code: district.code,
+      });
+      const anonymous = await request(
+        null,
+        method,
+        anonymousUrl + queryFor(null, method, url),
+        method === 'GET' ? undefined : {},
+      );
+      expectStatus(route, 'anonymous', 'no session', anonymous, 401);
+      note(route, 'anonymous', -1);
 
-        if (policy === 'authenticated') {
-          for (const p of personas) {
-            if (method === 'GET') {
-              const res = await request(p, method, url + queryFor(p, method, url));
-              expectStatus(route, p.key, 'signed in', res, 200);
-            } else {
-              // State-changing session routes (logout, password) get a throw-away session.
-              const fresh = await t.tokenFor(p.username);
-              const res = await request(p, method, url, {}, fresh);
-              expectStatus(route, p.key, 'signed in (fresh session)', res, passedAuth);
-            }
-            note(route, p.key, 1);
-          }
-          continue;
-        }
-
+      if (policy === 'authenticated') {
         for (const p of personas) {
-          await checkPolicyRoute(p, route, method, url, policy, def, hasId, hasCode);
+          if (method === 'GET') {
+            const res = await request(p, method, url + queryFor(p, method, url));
+            expectStatus(route, p.key, 'signed in', res, 200);
+          } else {
+            // State-changing session routes (logout, password) get a throw-away session.
+            const fresh = await t.tokenFor(p.username);
+            const res = await request(p, method, url, {}, fresh);
+            expectStatus(route, p.key, 'signed in (fresh session)', res, passedAuth);
+          }
+          note(route, p.key, 1);
         }
+        continue;
       }
 
-      printMatrix();
-      expect(failures, failures.join('\n')).toEqual([]);
-    },
-  );
+      for (const p of personas) {
+        await checkPolicyRoute(p, route, method, url, policy, def, hasId, hasCode);
+      }
+    }
+
+    printMatrix();
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
 
   async function checkPolicyRoute(
     p: Persona,
@@ -431,12 +437,18 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
 
     if (isReveal && def) {
       for (const field of PERSONAL_FIELDS[def.path as RegistryResource] ?? []) {
-        const mayReveal = allowed && canReveal(p.subject, def.path as RegistryResource, field as PersonalField);
+        const mayReveal =
+          allowed && canReveal(p.subject, def.path as RegistryResource, field as PersonalField);
         const body = { field, reason: '授权矩阵核查' };
         if (!mayReveal) {
           const res = await send({ id: inId }, body);
           if (expectStatus(route, p.key, `reveal ${field} refused`, res, 403))
-            expectTrue(route, p.key, `reveal ${field} refusal code ${res.body.code}`, res.body.code === 'forbidden');
+            expectTrue(
+              route,
+              p.key,
+              `reveal ${field} refusal code ${res.body.code}`,
+              res.body.code === 'forbidden',
+            );
           note(route, p.key, -1);
           continue;
         }
@@ -447,7 +459,13 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
           n++;
         }
         if (rows?.outId && !districtWide(p)) {
-          expectStatus(route, p.key, `reveal ${field} out of scope`, await send({ id: rows.outId }, body), 404);
+          expectStatus(
+            route,
+            p.key,
+            `reveal ${field} out of scope`,
+            await send({ id: rows.outId }, body),
+            404,
+          );
           n++;
         }
         expectStatus(route, p.key, `reveal ${field} missing id`, await send({ id: MISSING_ID }, body), 404);
@@ -475,7 +493,12 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       if (rows?.outId && !districtWide(p)) {
         const res = await send({ id: rows.outId });
         expectStatus(route, p.key, 'out-of-scope id', res, 404);
-        expectTrue(route, p.key, `out-of-scope id answers like a missing one (${res.body.code})`, res.body.code === 'not_found');
+        expectTrue(
+          route,
+          p.key,
+          `out-of-scope id answers like a missing one (${res.body.code})`,
+          res.body.code === 'not_found',
+        );
         n++;
       }
       expectStatus(route, p.key, 'missing id', await send({ id: MISSING_ID }), 404);
@@ -515,7 +538,10 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       n++;
     } else {
       // A route shape the matrix does not know in detail: it must at least pass authorization.
-      const res = await send({ id: MISSING_ID, code: hasCode ? inCode : undefined }, method === 'GET' ? undefined : {});
+      const res = await send(
+        { id: MISSING_ID, code: hasCode ? inCode : undefined },
+        method === 'GET' ? undefined : {},
+      );
       expectStatus(route, p.key, 'allowed by policy', res, passedAuth);
       n++;
     }
@@ -572,7 +598,8 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       }
       if (ROLE_AREA_LEVEL[p.subject.role] && ROLE_AREA_LEVEL[p.subject.role] !== 'district') {
         for (const metric of ['residents', 'houses', 'addresses'])
-          if (counts[metric] !== null) expect(counts[metric]!, `${p.key} ${metric}`).toBeLessThan(centreCounts[metric]!);
+          if (counts[metric] !== null)
+            expect(counts[metric]!, `${p.key} ${metric}`).toBeLessThan(centreCounts[metric]!);
       }
     }
     expect(compared).toBeGreaterThan(30);
@@ -595,11 +622,13 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       };
       walk(res.body.roots as { id: number; children: unknown[] }[]);
       const want = areas.filter((a) => visible(p, a)).map((a) => a.id);
-      expect(ids.sort((a, b) => a - b), p.key).toEqual(want.sort((a, b) => a - b));
+      expect(
+        ids.sort((a, b) => a - b),
+        p.key,
+      ).toEqual(want.sort((a, b) => a - b));
 
-      const gridsShown = (
-        await request(p, 'GET', `${API}/areas/${district.code}/boundaries?level=grid`)
-      ).body.features as { id: string }[];
+      const gridsShown = (await request(p, 'GET', `${API}/areas/${district.code}/boundaries?level=grid`)).body
+        .features as { id: string }[];
       expect(gridsShown.map((f) => f.id).sort(), p.key).toEqual(
         areas
           .filter((a) => a.level === 'grid' && visible(p, a))
