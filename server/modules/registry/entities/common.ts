@@ -4,7 +4,7 @@ import { normaliseSearchText, searchBigrams } from '../../../../core/text/bigram
 import { execRows } from '../../../db/client';
 import { unprocessable } from '../../../lib/errors';
 import type { Placement } from '../../areas/directory';
-import type { Lookup } from '../engine/types';
+import type { Lookup, Row } from '../engine/types';
 
 export const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, description });
@@ -88,6 +88,22 @@ export async function activeParent(
     communityId: row.community_id as number | null,
     gridId: row.grid_id as number | null,
   };
+}
+
+/**
+ * Placement columns taken from the address a record stands at: on create, or when the address changes;
+ * nothing when an update leaves the address alone.
+ */
+export async function placementAtAddress(
+  lookup: Lookup,
+  input: Record<string, unknown>,
+  existing: Row | null,
+) {
+  if (existing && input.addressId === undefined) return {};
+  const id = (input.addressId ?? existing?.addressId) as number;
+  return placementColumns(
+    await activeParent(lookup, 'addresses', id, 'addressId', { en: 'address', zh: '门牌地址' }),
+  );
 }
 
 /** Substring search that uses the bigram GIN index when the query is long enough to have bigrams. */

@@ -6,7 +6,7 @@ import { parseUscc } from '../../../../core/validation/uscc';
 import { addresses, enterprises } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { EntityDefinition, RegistryContext, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, Id, placementColumns, Text, textSearch } from './common';
+import { bodies, CommonOutput, Id, placementAtAddress, Text, textSearch } from './common';
 
 export const LicenceStatus = Type.Union(
   ['licensed', 'unlicensed', 'expired', 'revoked'].map((v) => Type.Literal(v)),
@@ -62,7 +62,6 @@ export async function addressTexts(rows: Row[], ctx: RegistryContext) {
   return new Map(rows.map((r) => [r.id, { address: text.get(r.addressId as number) ?? '' }]));
 }
 
-export const addressLabel = { en: 'address', zh: '门牌地址' };
 
 const fields = {
   addressId: Id('The door plate the enterprise is at'),
@@ -111,13 +110,7 @@ export const enterpriseEntity: EntityDefinition = {
     const columns: Record<string, unknown> = { ...input };
     if (input.uscc !== undefined) columns.uscc = checkedUscc(input.uscc as string);
     if (input.name !== undefined) columns.searchBigrams = searchBigrams(input.name as string);
-    if (!existing || input.addressId !== undefined) {
-      const id = (input.addressId ?? existing?.addressId) as number;
-      Object.assign(
-        columns,
-        placementColumns(await activeParent(lookup, 'addresses', id, 'addressId', addressLabel)),
-      );
-    }
+    Object.assign(columns, await placementAtAddress(lookup, input, existing));
     return columns;
   },
   enrich: addressTexts,

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { inArray } from 'drizzle-orm';
 import { addresses, houses } from '../../../db/schema';
 import type { EntityDefinition } from '../engine/types';
-import { activeParent, bodies, CommonOutput, Id, placementColumns, Text } from './common';
+import { bodies, CommonOutput, Id, placementAtAddress, prefixSearch, Text } from './common';
 
 export const HouseUse = Type.Union(
   ['own', 'rented', 'commercial', 'vacant'].map((v) => Type.Literal(v)),
@@ -38,16 +38,11 @@ export const houseEntity: EntityDefinition = {
     addressId: { schema: Type.Integer({ minimum: 1 }), column: 'addressId' },
   },
   sortable: ['unit', 'floorArea'],
+  search: (q) => ({ where: prefixSearch('unit', q), sort: 'unit' }),
   uniqueFields: { houses_unit_key: 'unit' },
   dependents: [{ table: 'residents', column: 'house_id', label: { en: 'residents', zh: '居民' } }],
   async toColumns(input, lookup, existing) {
-    const addressId = (input.addressId ?? existing?.addressId) as number;
-    if (existing && input.addressId === undefined) return input;
-    const address = await activeParent(lookup, 'addresses', addressId, 'addressId', {
-      en: 'address',
-      zh: '门牌地址',
-    });
-    return { ...input, ...placementColumns(address) };
+    return { ...input, ...(await placementAtAddress(lookup, input, existing)) };
   },
   async enrich(rows, ctx) {
     const ids = [...new Set(rows.map((r) => r.addressId as number))];

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { partyStudios } from '../../../db/schema';
 import type { EntityDefinition, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, DateString, Id, placementColumns, Text } from './common';
-import { addressLabel, addressTexts } from './enterprises';
+import { activeParent, bodies, CommonOutput, DateString, Id, placementAtAddress, Text } from './common';
+import { addressTexts } from './enterprises';
 import { notAfterToday } from './health-records';
 import { partyOrganisationLabel, partyOrganisationNames } from './party-organisations';
 import { containsSearch } from './social-organisations';
@@ -39,13 +39,7 @@ export const partyStudioEntity: EntityDefinition = {
   async toColumns(input, lookup, existing) {
     const columns: Record<string, unknown> = { ...input };
     notAfterToday('openedOn', input.openedOn);
-    if (!existing || input.addressId !== undefined) {
-      const id = (input.addressId ?? existing?.addressId) as number;
-      Object.assign(
-        columns,
-        placementColumns(await activeParent(lookup, 'addresses', id, 'addressId', addressLabel)),
-      );
-    }
+    Object.assign(columns, await placementAtAddress(lookup, input, existing));
     if (input.partyOrganisationId !== undefined) {
       const id = input.partyOrganisationId as number;
       await activeParent(lookup, 'party_organisations', id, 'partyOrganisationId', partyOrganisationLabel);

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { socialOrganisations } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { EntityDefinition } from '../engine/types';
-import { activeParent, bodies, CommonOutput, DateString, Id, placementColumns, Text } from './common';
-import { addressLabel, addressTexts, checkedUscc, Uscc } from './enterprises';
+import { bodies, CommonOutput, DateString, Id, placementAtAddress, Text } from './common';
+import { addressTexts, checkedUscc, Uscc } from './enterprises';
 import { notAfterToday } from './health-records';
 
 /** Case-insensitive substring match on a text column, with LIKE wildcards in `q` taken literally. */
@@ -63,13 +63,7 @@ export const socialOrganisationEntity: EntityDefinition = {
       columns.uscc = uscc;
     }
     notAfterToday('registeredOn', input.registeredOn);
-    if (!existing || input.addressId !== undefined) {
-      const id = (input.addressId ?? existing?.addressId) as number;
-      Object.assign(
-        columns,
-        placementColumns(await activeParent(lookup, 'addresses', id, 'addressId', addressLabel)),
-      );
-    }
+    Object.assign(columns, await placementAtAddress(lookup, input, existing));
     return columns;
   },
   enrich: addressTexts,
