@@ -75,8 +75,8 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
   const anyId = new Map<string, number>();
   /** Per registry path: a body that passes its updateBody schema (a row's own value of one field). */
   const patchBodies = new Map<string, Json>();
-  /** route key → persona key (or 'anonymous') → checks made; negative when the role was refused. */
-  const matrix = new Map<string, Map<string, number>>();
+  /** route key → persona key (or 'anonymous') → checks made, by outcome. */
+  const matrix = new Map<string, Map<string, { ok: number; refused: number }>>();
   let checks = 0;
 
   const byId = (id: number | null) => areas.find((a) => a.id === id) ?? null;
@@ -91,11 +91,32 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     inside(p, a) || p.roots.some((r) => ancestors(r).some((x) => x.id === a.id));
   const districtWide = (p: Persona) => p.roots.some((r) => r.level === 'district');
   /** The account's scope over a registry table's located columns, built from its area_ids alone. */
-  const scopeSql = (p: Persona) => {
+  const BELOW = { district: 'street', street: 'community', community: 'grid' } as Record<string, string>;
+  /** Areas above the roots: records placed exactly there are shared reading (a district's departments). */
+  const above = (p: Persona) => [
+    ...new Map(
+      p.roots
+        .flatMap(ancestors)
+        .filter((a) => !p.roots.some((r) => r.id === a.id))
+        .map((a) => [a.id, a]),
+    ).values(),
+  ];
+  /**
+   * The account's scope over a registry table's located columns, built from its area_ids alone: its
+   * subtrees (may change them), and for reading also records placed exactly at an area above them.
+   */
+  const scopeSql = (p: Persona, mode: 'read' | 'write' = 'read') => {
     if (p.roots.length === 0) return 'false';
-    return `(${p.roots.map((r) => `${r.level}_id = ${r.id}`).join(' OR ')})`;
+    const own = p.roots.map((r) => `${r.level}_id = ${r.id}`);
+    const shared =
+      mode === 'read'
+        ? above(p).map((a) => `(${a.level}_id = ${a.id} AND ${BELOW[a.level]}_id IS NULL)`)
+        : [];
+    return `(${[...own, ...shared].join(' OR ')})`;
   };
-  const rowInScope = (p: Persona, row: Json) => p.roots.some((r) => row[`${r.level}Id`] === r.id);
+  const rowInScope = (p: Persona, row: Json) =>
+    p.roots.some((r) => row[`${r.level}Id`] === r.id) ||
+    above(p).some((a) => row[`${a.level}Id`] === a.id && row[`${BELOW[a.level]}Id`] === null);
 
   const request = async (
     persona: Persona | null,
@@ -143,10 +164,18 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     return ok;
   }
 
-  const note = (route: string, who: string, n: number) => {
-    const row = matrix.get(route) ?? new Map<string, number>();
+  /** Counts one cell's checks: `ok` passed authorization as expected, `refused` got the expected 401/403. */
+  const note = (
+    route: string,
+    who: string,
+    n: number,
+    outcome: 'ok' | 'refused' = n < 0 ? 'refused' : 'ok',
+  ) => {
+    const row = matrix.get(route) ?? new Map<string, { ok: number; refused: number }>();
     matrix.set(route, row);
-    row.set(who, (row.get(who) ?? 0) + n);
+    const cell = row.get(who) ?? { ok: 0, refused: 0 };
+    cell[outcome] += Math.abs(n);
+    row.set(who, cell);
     checks += Math.abs(n);
   };
 
@@ -211,8 +240,9 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       for (const def of ENTITIES) {
         const table = getTableName(def.table);
         const scope = scopeSql(persona);
+        const own = scopeSql(persona, 'write');
         const [stats] = await t.db.query<{ in_id: number | null; out_id: number | null; active: number }>(
-          `SELECT (SELECT min(id) FROM ${table} WHERE ${scope} AND archived_at IS NULL) AS in_id,
+          `SELECT (SELECT min(id) FROM ${table} WHERE ${own} AND archived_at IS NULL) AS in_id,
                   (SELECT min(id) FROM ${table} WHERE (${scope}) IS NOT TRUE) AS out_id,
                   (SELECT count(*)::int FROM ${table} WHERE ${scope} AND archived_at IS NULL) AS active`,
         );
@@ -296,7 +326,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       ...Object.values(POLICY).flatMap((r) => Object.keys(r)),
       ...Object.values(DEPARTMENT_REMIT).flatMap((r) => r.resources),
     ]);
-    const subjects: Subject[] = ROLES.flatMap((role) =>
+    const subjects: Subject[] = ROLES.flatMap((role): Subject[] =>
       role === 'department_staff'
         ? Object.keys(DEPARTMENT_REMIT).map((d) => ({ role, departmentCode: d }))
         : [{ role, departmentCode: null }],
@@ -319,9 +349,19 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
         personas.some((p) => p.subject.role === role),
         role,
       ).toBe(true);
-    expect(
-      new Set(personas.map((p) => DEPARTMENT_REMIT[p.subject.departmentCode ?? '']?.resources.join())).size,
-    ).toBeGreaterThan(2);
+    // Two departments with different remits, and scoped accounts that have rows on both sides of their scope.
+    const remits = personas
+      .filter((p) => p.subject.role === 'department_staff')
+      .map((p) => DEPARTMENT_REMIT[p.subject.departmentCode!]!.resources.join());
+    expect(new Set(remits).size).toBe(2);
+    for (const p of personas.filter((p) => p.roots.length > 0 && !districtWide(p))) {
+      for (const path of ['addresses', 'houses', 'residents']) {
+        const rows = p.rows.get(path)!;
+        expect(rows.inId !== null && rows.outId !== null, `${p.key} ${path}: ${JSON.stringify(rows)}`).toBe(
+          true,
+        );
+      }
+    }
   });
 
   it('refuses to register an API route without a policy', async () => {
@@ -423,6 +463,23 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     const outCode = areas.find((a) => a.level === 'grid' && !visible(p, a))?.code;
     const inCode = p.roots[0]?.code ?? district.code;
     const isReveal = policy.action === 'reveal';
+    // Where the scope is smaller than the district, an out-of-scope id; else an id that does not exist.
+    const foreign = rows?.outId && !districtWide(p) ? rows.outId : MISSING_ID;
+    const expectNotFound = (
+      route: string,
+      who: string,
+      what: string,
+      res: { status: number; body: Json },
+    ) => {
+      const kind = foreign === MISSING_ID ? 'missing' : 'out-of-scope';
+      if (expectStatus(route, who, `${what} ${kind} id ${foreign}`, res, 404))
+        expectTrue(
+          route,
+          who,
+          `${kind} id answers like a missing one (${res.body.code})`,
+          res.body.code === 'not_found',
+        );
+    };
     const isCreate = method === 'POST' && !hasId && !hasCode && def !== undefined;
     const isArchive = method === 'POST' && url.endsWith('/archive');
     const bodyFor = (): unknown => {
@@ -458,17 +515,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
           expectStatus(route, p.key, `reveal ${field} in scope`, res, 200);
           n++;
         }
-        if (rows?.outId && !districtWide(p)) {
-          expectStatus(
-            route,
-            p.key,
-            `reveal ${field} out of scope`,
-            await send({ id: rows.outId }, body),
-            404,
-          );
-          n++;
-        }
-        expectStatus(route, p.key, `reveal ${field} missing id`, await send({ id: MISSING_ID }, body), 404);
+        expectNotFound(route, p.key, `reveal ${field}`, await send({ id: foreign }, body));
         note(route, p.key, n + 1);
       }
       return;
@@ -490,18 +537,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
           expectTrue(route, p.key, 'in-scope id lies in the scope', rowInScope(p, res.body));
         n++;
       }
-      if (rows?.outId && !districtWide(p)) {
-        const res = await send({ id: rows.outId });
-        expectStatus(route, p.key, 'out-of-scope id', res, 404);
-        expectTrue(
-          route,
-          p.key,
-          `out-of-scope id answers like a missing one (${res.body.code})`,
-          res.body.code === 'not_found',
-        );
-        n++;
-      }
-      expectStatus(route, p.key, 'missing id', await send({ id: MISSING_ID }), 404);
+      expectNotFound(route, p.key, 'read', await send({ id: foreign }));
       n++;
     } else if (method === 'GET' && hasCode) {
       expectStatus(route, p.key, `in-scope area ${inCode}`, await send({ code: inCode }), 200);
@@ -529,12 +565,8 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       expectStatus(route, p.key, 'empty create body', await send({}, {}), 400);
       n++;
     } else if (hasId && def) {
-      // PATCH, archive: never on an in-scope row; out-of-scope and missing ids answer 404 alike.
-      if (rows?.outId && !districtWide(p)) {
-        expectStatus(route, p.key, 'out-of-scope id', await send({ id: rows.outId }), 404);
-        n++;
-      }
-      expectStatus(route, p.key, 'missing id', await send({ id: MISSING_ID }), 404);
+      // PATCH, archive: never on an in-scope row.
+      expectNotFound(route, p.key, method === 'PATCH' ? 'update' : 'archive', await send({ id: foreign }));
       n++;
     } else {
       // A route shape the matrix does not know in detail: it must at least pass authorization.
@@ -553,16 +585,18 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     const width = Math.max(...[...matrix.keys()].map((k) => k.length));
     const short = (k: string) => k.replace('dept:', '').slice(0, 9).padStart(9);
     const lines = [`${'route'.padEnd(width)} ${who.map(short).join(' ')}`];
+    let refused = 0;
     for (const [route, cells] of matrix) {
       const cell = (k: string) => {
-        const n = cells.get(k);
-        return (n === undefined ? '.' : n < 0 ? `403×${-n}` : `ok×${n}`).padStart(9);
+        const c = cells.get(k);
+        refused += c?.refused ?? 0;
+        const parts = [c?.ok ? `ok${c.ok}` : '', c?.refused ? `no${c.refused}` : ''].filter(Boolean);
+        return (parts.join('/') || '.').padStart(9);
       };
       lines.push(`${route.padEnd(width)} ${who.map(cell).join(' ')}`);
     }
-    const refused = [...matrix.values()].reduce((s, r) => s + [...r.values()].filter((n) => n < 0).length, 0);
     lines.push(
-      `${matrix.size} routes × ${personas.length} accounts (+ anonymous): ${checks} checks, ${refused} refusals (401/403); ok×n = n checks passed authorization`,
+      `${matrix.size} routes × ${personas.length} accounts + anonymous: ${checks} checks (${refused} expected refusals 401/403). okN: N checks that passed authorization and got the scoped answer; noN: N refused as expected.`,
     );
     console.log(lines.join('\n'));
   }
@@ -595,6 +629,11 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
         const key = { street: 'streets', community: 'communities', grid: 'grids' }[level];
         const want = areas.filter((a) => a.level === level && visible(p, a)).length;
         expect(counts[key], `${p.key} ${key}`).toBe(want);
+      }
+      const outside = areas.find((a) => a.level === 'grid' && !visible(p, a));
+      if (outside) {
+        const other = await request(p, 'GET', `${API}/registry/summary?area=${outside.code}`);
+        expect(other.status, `${p.key} summary of ${outside.code}`).toBe(404);
       }
       if (ROLE_AREA_LEVEL[p.subject.role] && ROLE_AREA_LEVEL[p.subject.role] !== 'district') {
         for (const metric of ['residents', 'houses', 'addresses'])

@@ -89,11 +89,19 @@ export function boundaries(dir: AreaDirectory, scope: Scope, code: string, level
 
 export function locate(dir: AreaDirectory, scope: Scope, lat: number, lng: number) {
   const grid = dir.locate(lng, lat);
-  if (!grid || !scope.containsArea(grid)) {
+  if (!grid) {
     throw unprocessable(
       'outside_district',
       `The point (${lat}, ${lng}) is outside the district`,
       `坐标 (${lat}, ${lng}) 不在本区范围内`,
+      'lat',
+    );
+  }
+  if (!scope.containsArea(grid)) {
+    throw unprocessable(
+      'outside_your_area',
+      `The point (${lat}, ${lng}) lies outside the area you are responsible for`,
+      `坐标 (${lat}, ${lng}) 不在您负责的区域内`,
       'lat',
     );
   }

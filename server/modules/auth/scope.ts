@@ -7,6 +7,8 @@ const ROW_COLUMN = {
   grid: 'grid_id',
 } as const;
 /** On the areas table a node's own id stands in its level's column, except grids, which have only `id`. */
+/** The column one level down: a record placed exactly at an area has it NULL. */
+const BELOW = { district: 'street_id', street: 'community_id', community: 'grid_id', grid: 'id' } as const;
 const AREA_COLUMN = {
   district: 'district_id',
   street: 'street_id',
@@ -50,17 +52,44 @@ export class Scope {
     return `(${parts.join(' OR ')})`;
   }
 
-  /** SQL over a registry table's located columns, e.g. `(grid_id IN (12,13))`. */
-  rowsSql(alias = ''): string {
-    return this.predicate(ROW_COLUMN, alias ? `${alias}.` : '');
+  /** The areas above the roots: their own records (a district's departments, a street's committee) are shared reading. */
+  private ancestors(): Area[] {
+    const seen = new Map<number, Area>();
+    for (const root of this.roots) {
+      for (
+        let at = this.areas?.byIdOrNull(root.parentId) ?? null;
+        at;
+        at = this.areas!.byIdOrNull(at.parentId)
+      ) {
+        if (!this.roots.some((r) => r.id === at!.id)) seen.set(at.id, at);
+      }
+    }
+    return [...seen.values()];
   }
 
-  /** SQL over the areas table (for rollups keyed by area). */
+  /**
+   * SQL over a registry table's located columns, e.g. `(grid_id IN (12,13))`. For reading, records placed
+   * exactly at an area above the roots count too (placed there, not below: `community_id IS NULL AND
+   * street_id = 5`); for changing, only the roots' subtrees.
+   */
+  rowsSql(alias = '', mode: 'read' | 'write' = 'read'): string {
+    const a = alias ? `${alias}.` : '';
+    const own = this.predicate(ROW_COLUMN, a);
+    if (mode === 'write' || this.isUnlimited) return own;
+    const placedAt = this.ancestors().map(
+      (area) => `(${a}${ROW_COLUMN[area.level]} = ${area.id} AND ${a}${BELOW[area.level]} IS NULL)`,
+    );
+    return placedAt.length ? `(${[own, ...placedAt].join(' OR ')})` : own;
+  }
+
+  /** SQL over the areas table (for rollups keyed by area): the roots' subtrees and the areas above them. */
   areasSql(alias: string): string {
-    return this.predicate(AREA_COLUMN, `${alias}.`);
+    const own = this.predicate(AREA_COLUMN, `${alias}.`);
+    const above = this.ancestors().map((area) => area.id);
+    return above.length ? `(${own} OR ${alias}.id IN (${above.join(',')}))` : own;
   }
 
-  /** Is a record with this placement inside the scope? */
+  /** May a record with this placement be created or changed by the actor? (Only inside the roots' subtrees.) */
   containsPlacement(p: Placement): boolean {
     if (this.isUnlimited) return true;
     const value = { district: p.districtId, street: p.streetId, community: p.communityId, grid: p.gridId };

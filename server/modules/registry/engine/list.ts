@@ -31,7 +31,8 @@ export function areaPredicate(def: EntityDefinition, ctx: RegistryContext, code:
 }
 
 /** The actor's data scope as a predicate on the located columns. */
-export const scopePredicate = (ctx: RegistryContext): SQL => sql.raw(ctx.scope.rowsSql());
+export const scopePredicate = (ctx: RegistryContext, mode: 'read' | 'write' = 'read'): SQL =>
+  sql.raw(ctx.scope.rowsSql('', mode));
 
 export async function listRecords(def: EntityDefinition, ctx: RegistryContext, query: ListQuery) {
   const t = def.table;

@@ -47,7 +47,7 @@ export async function revealField(
     const [row] = (await tx
       .select()
       .from(def.table)
-      .where(and(eq(def.table.id, id), scopePredicate(ctx)))) as Row[];
+      .where(and(eq(def.table.id, id), scopePredicate(ctx, 'write')))) as Row[];
     if (!row) throw notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
     const blob = row[`${field}Enc`] as Buffer | null;
     const plain = blob ? ctx.pii.decrypt(blob) : null;

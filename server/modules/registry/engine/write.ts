@@ -17,7 +17,7 @@ async function loadForUpdate(def: EntityDefinition, ctx: RegistryContext, tx: Or
   const [row] = (await tx
     .select()
     .from(def.table)
-    .where(and(eq(def.table.id, id), scopePredicate(ctx)))
+    .where(and(eq(def.table.id, id), scopePredicate(ctx, 'write')))
     .for('update')) as Row[];
   if (!row) throw missing(def, id);
   return row;
