@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
@@ -18,9 +19,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Base URL of the running server (set by the browser project's globalSetup), without a trailing slash. */
+/**
+ * Base URL of the running server, without a trailing slash: `APP_URL`, else what the browser project's
+ * globalSetup provided.
+ */
 export function appUrl(): string {
-  const url = process.env.APP_URL;
+  const url = process.env.APP_URL || inject('appUrl');
   if (!url)
     throw new Error('APP_URL is not set: the browser tests need a running server with a seeded district');
   return url.replace(/\/+$/, '');
@@ -85,4 +89,33 @@ export async function signIn(page: Page, account = demoAccount): Promise<void> {
   });
   if (!res.ok())
     throw new Error(`sign-in as ${account.username} failed: ${res.status()} ${await res.text()}`);
+}
+
+/** Wait until no spinner or skeleton is left (client-side navigation has no load event to wait for). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
+  await page.waitForTimeout(450); // antd fades the loading veil out
+}
+
+/** Do something that must fetch a URL matching `pattern`, and wait until its answer is shown. */
+export async function afterFetch(page: Page, pattern: RegExp, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForResponse((r) => pattern.test(r.url())), action()]);
+  await settled(page);
+}
+
+/** Share of a canvas that is painted: a map without boundaries stays transparent. */
+export function paintedShare(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(sel);
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    let sampled = 0;
+    for (let i = 3; i < data.length; i += 4 * 7) {
+      sampled++;
+      if ((data[i] ?? 0) > 0) painted++;
+    }
+    return painted / sampled;
+  }, selector);
 }

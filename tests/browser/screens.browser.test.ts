@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appUrl, demoAccount, launchBrowser, type PageWatch, screenshot, signIn, watchPage } from './harness';
+import {
+  afterFetch,
+  appUrl,
+  launchBrowser,
+  type PageWatch,
+  paintedShare,
+  screenshot,
+  settled,
+  signIn,
+  watchPage,
+} from './harness';
 
 const ENTITIES = ['addresses', 'houses', 'residents', 'enterprises'] as const;
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -21,7 +31,7 @@ describe('web app screens (against a running server with the small demo district
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     watch = watchPage(page);
-    if (!expect.getState().currentTestName?.includes('sign-in')) await signIn(page);
+    await signIn(page);
   });
   afterEach(async () => {
     await context?.close();
@@ -31,53 +41,9 @@ describe('web app screens (against a running server with the small demo district
     await page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
   };
   const areaParam = () => new URL(page.url()).searchParams.get('area');
-  /** Wait until no spinner or skeleton is left (client-side navigation has no load event to wait for). */
-  const settle = async () => {
-    await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
-    await page.waitForTimeout(450);
-  };
-  /** Do something that must fetch `pattern`, and wait for that answer to be shown. */
-  const fetching = async (pattern: RegExp, action: () => Promise<unknown>) => {
-    await Promise.all([page.waitForResponse((r) => pattern.test(r.url())), action()]);
-    await settle();
-  };
-
-  /** Share of the map canvas that is painted: an empty map (no boundaries) stays transparent. */
-  const mapPaintedShare = () =>
-    page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=area-map] canvas');
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return 0;
-      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      let painted = 0;
-      let sampled = 0;
-      for (let i = 3; i < data.length; i += 4 * 7) {
-        sampled++;
-        if ((data[i] ?? 0) > 0) painted++;
-      }
-      return painted / sampled;
-    });
-
-  it('sign-in screen: a wrong password shows the API message, the right one opens the app, sign-out', async () => {
-    await open('/residents');
-    await page.getByTestId('login-card').waitFor();
-    await screenshot(page, 'login');
-    await page.getByTestId('login-username').fill(demoAccount.username);
-    await page.getByTestId('login-password').fill('wrong-password');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('api-error').waitFor();
-    expect(((await page.getByTestId('api-error').textContent()) ?? '').length).toBeGreaterThan(3);
-    await page.getByTestId('login-password').fill(demoAccount.password);
-    await page.getByTestId('login-submit').click();
-    // The URL asked for before signing in opens.
-    await page.locator(ROWS).first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/residents');
-    await page.getByTestId('user-menu').waitFor();
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-card').waitFor();
-    // Only the expected refusals: no session yet (/auth/me) and the wrong password (/auth/login).
-    expect(watch.problems.every((p) => /401/.test(p) && /\/auth\/(me|login)/.test(p))).toBe(true);
-  });
+  const settle = () => settled(page);
+  const fetching = (pattern: RegExp, action: () => Promise<unknown>) => afterFetch(page, pattern, action);
+  const mapPaintedShare = () => paintedShare(page, '[data-testid=area-map] canvas');
 
   it('overview: area tree, grid map and registry summary; tree and map select areas', async () => {
     await open('/');

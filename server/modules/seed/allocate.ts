@@ -60,7 +60,7 @@ export function adjustTotal(
   max: number,
 ) {
   let sum = 0;
-  for (const c of counts) sum += c;
+  for (let i = 0; i < counts.length; i++) sum += counts[i]!;
   const n = counts.length;
   if (target < min * n || target > max * n)
     throw new Error(`adjustTotal: ${target} unreachable for ${n} parts`);
@@ -85,11 +85,11 @@ export function calibrate(weights: Float64Array, expected: number): Float64Array
   let hi = 1;
   const sumAt = (s: number) => {
     let sum = 0;
-    for (const w of weights) sum += Math.min(1, s * w);
+    for (let i = 0; i < weights.length; i++) sum += Math.min(1, s * weights[i]!);
     return sum;
   };
   while (sumAt(hi) < expected && hi < 1e12) hi *= 2;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 45; i++) {
     scale = (lo + hi) / 2;
     if (sumAt(scale) < expected) lo = scale;
     else hi = scale;

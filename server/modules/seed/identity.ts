@@ -144,11 +144,11 @@ export function floatingOrigin(random: Random): Origin6 {
   return { region: random.pick(origin.codes), ethnicity: random.weighted(origin.ethnicities) };
 }
 
-/** FNV-1a, to rotate each key's sequence numbers so they do not all start at 000. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Integer mixer, to rotate each key's sequence numbers so they do not all start at 000. */
+function mix(n: number): number {
+  let h = Math.imul(n ^ (n >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /**
@@ -158,17 +158,23 @@ function hash(text: string): number {
  */
 export function createIdNumberAllocator(districtIndex: number, districtCount: number) {
   const slots = Math.floor((499 - districtIndex) / districtCount) + 1;
-  const used = new Map<string, number>();
+  const regions = new Map<string, number>();
+  const used = new Map<number, number>();
   return (region: string, birthDay: number, male: boolean): { idNumber: string; birthDay: number } => {
+    let regionIndex = regions.get(region);
+    if (regionIndex === undefined) {
+      regionIndex = regions.size;
+      regions.set(region, regionIndex);
+    }
     for (let day = birthDay; ; day--) {
-      const date = isoDate(day);
-      const key = `${region}${date}${male ? 'M' : 'F'}`;
+      // Days since 1900 stay below 2^17; the key is unique per (region, day, sex).
+      const key = ((regionIndex * 2 + (male ? 1 : 0)) << 17) + (day + 25_567);
       const n = used.get(key) ?? 0;
       if (n >= slots) continue;
       used.set(key, n + 1);
-      const k = (hash(key) + n) % slots;
+      const k = (mix(key) + n) % slots;
       const sequence = 2 * (k * districtCount + districtIndex) + (male ? 1 : 0);
-      return { idNumber: makeIdNumber(region, date, sequence), birthDay: day };
+      return { idNumber: makeIdNumber(region, isoDate(day), sequence), birthDay: day };
     }
   };
 }

@@ -2,7 +2,8 @@
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
 import { createContext, TABLES, type TableName } from './context';
-import { csvLine, type Row } from './csv';
+import { CsvWriter, csvLine, type Row } from './csv';
+import { deferIndexes } from './deferred-indexes';
 import { districtSteps } from './district';
 import { buildAreaTrees, type DistrictTree } from './geometry';
 import { SCALES, type ScaleName, type ScaleSpec } from './scales';
@@ -16,8 +17,9 @@ export type SeedOptions = {
 };
 export type SeedResult = { counts: Record<string, number>; ms: number };
 
-/** Rows per COPY: large enough to amortise the statement, small enough to bound memory (≈ 10 MB of CSV). */
+/** Rows (or bytes) per COPY: large enough to amortise the statement, small enough to bound memory. */
 const BATCH_ROWS = 25_000;
+const BATCH_BYTES = 8 << 20;
 /** Yield to the event loop this often while generating, so a COPY in flight keeps streaming meanwhile. */
 const YIELD_EVERY = 2_000;
 
@@ -50,12 +52,34 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
   for (const table of TABLES) counts[table] = 0;
   counts.areas = await loader.load({ table: 'areas', columns: AREA_COLUMNS, rows: trees.flatMap(areaRows) });
 
-  const ids = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
-  for (const tree of trees) {
-    const ctx = createContext(spec, opts.seed, opts.pii, tree, ids);
-    for (const step of districtSteps(ctx)) counts[step.table]! += await loader.load(step);
-  }
   await loader.drain();
+  const deferred = await deferIndexes(db, TABLES);
+  // On PostgreSQL a table's indexes are rebuilt on another connection as soon as its last row is in,
+  // while later tables are still being generated. PGlite is single-threaded: it rebuilds at the end.
+  let background = Promise.resolve();
+  try {
+    const ids = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
+    for (const tree of trees) {
+      const ctx = createContext(spec, opts.seed, opts.pii, tree, ids);
+      const last = tree === trees[trees.length - 1];
+      for (const step of districtSteps(ctx)) {
+        counts[step.table]! += await loader.load(step);
+        if (last && db.engine === 'postgres') {
+          const loaded = loader.drain();
+          background = background.then(() => loaded).then(() => deferred.restoreTable(step.table));
+          background.catch(() => undefined);
+        }
+      }
+    }
+    await loader.drain();
+    opts.onProgress?.(done, total, 'indexes');
+    await background;
+    await deferred.restoreAll();
+  } catch (error) {
+    await background.catch(() => undefined);
+    await deferred.restoreAll({ validate: false }).catch(() => undefined);
+    throw error;
+  }
 
   for (const table of TABLES) {
     await db.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
@@ -72,7 +96,8 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
     ['entity', 'action', 'actor', 'source', 'changes'],
     history.map(csvLine).join(''),
   );
-  await db.query('ANALYZE');
+  // The loaded tables were analysed as their indexes came back.
+  await db.query('ANALYZE areas, record_history');
   opts.onProgress?.(total, total, 'done');
   return { counts, ms: Math.round(performance.now() - started) };
 }
@@ -80,6 +105,7 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
 /** Streams steps into COPY batches, keeping one COPY in flight while the next batch is generated. */
 class CopyLoader {
   private pending: Promise<void> = Promise.resolve();
+  private readonly writer = new CsvWriter(BATCH_BYTES + (1 << 20));
 
   constructor(
     private readonly db: Database,
@@ -87,27 +113,25 @@ class CopyLoader {
   ) {}
 
   async load(step: { table: string; columns: readonly string[]; rows: Iterable<Row> }): Promise<number> {
-    let lines: string[] = [];
     let count = 0;
     for (const row of step.rows) {
-      lines.push(csvLine(row));
+      this.writer.row(row);
       count++;
-      if (lines.length >= BATCH_ROWS) {
-        await this.send(step.table, step.columns, lines);
-        lines = [];
+      if (this.writer.rows >= BATCH_ROWS || this.writer.bytes >= BATCH_BYTES) {
+        await this.send(step.table, step.columns);
       } else if (count % YIELD_EVERY === 0) {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    if (lines.length > 0) await this.send(step.table, step.columns, lines);
+    if (this.writer.rows > 0) await this.send(step.table, step.columns);
     return count;
   }
 
   /** Waits for the previous COPY (foreign keys need it committed), then starts this one. */
-  private async send(table: string, columns: readonly string[], lines: string[]): Promise<void> {
+  private async send(table: string, columns: readonly string[]): Promise<void> {
     await this.pending;
-    const csv = lines.join('');
-    const rows = lines.length;
+    const rows = this.writer.rows;
+    const csv = this.writer.take();
     this.pending = this.db.copyCsv(table, columns, csv).then(() => this.report(rows, table));
     // Surface a failed COPY at the next await, not as an unhandled rejection.
     this.pending.catch(() => undefined);

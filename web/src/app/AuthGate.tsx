@@ -6,6 +6,7 @@ import { LoginRoute } from '../features/auth/routes/LoginRoute';
 import { useI18n } from '../i18n';
 import { isUnauthenticated } from '../lib/api-client';
 import { HomeAreaProvider } from '../lib/home-area';
+import { PermissionsProvider } from '../lib/permissions';
 
 /** The app for a signed-in account, the sign-in screen otherwise (also after a session expires). */
 export function AuthGate({ children }: { children: ReactNode }) {
@@ -26,5 +27,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return <HomeAreaProvider code={me.data.areas[0]?.code ?? null}>{children}</HomeAreaProvider>;
+  return (
+    <PermissionsProvider value={me.data}>
+      <HomeAreaProvider code={me.data.areas[0]?.code ?? null}>{children}</HomeAreaProvider>
+    </PermissionsProvider>
+  );
 }

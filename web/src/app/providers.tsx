@@ -2,6 +2,8 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { type ReactNode, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n';
 import { ApiError, isUnauthenticated } from '../lib/api-client';
@@ -36,6 +38,8 @@ const theme = {
 
 function AntdWithLocale({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  // Date pickers name months and weekdays through dayjs, which has its own locale.
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>{children}</AntApp>

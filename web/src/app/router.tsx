@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { AuthGate } from './AuthGate';
 import { AppLayout } from './layout/AppLayout';
+import { Home, RequireCapability } from './RequireCapability';
 
 // Each screen is its own chunk; the overview's chunk carries ECharts, which the lists never load.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -33,6 +34,14 @@ const EnterpriseList = named(
 const EnterpriseDetail = named(
   () => import('../features/enterprises/routes/EnterpriseDetailRoute'),
   'EnterpriseDetailRoute',
+);
+const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
+
+/** A screen only for accounts that may read `resource`. */
+const guarded = (resource: string, Screen: ComponentType) => (
+  <RequireCapability resource={resource}>
+    <Screen />
+  </RequireCapability>
 );
 
 function NotFound() {
@@ -65,15 +74,16 @@ const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Overview /> },
-      { path: 'addresses', element: <AddressList /> },
-      { path: 'addresses/:id', element: <AddressDetail /> },
-      { path: 'houses', element: <HouseList /> },
-      { path: 'houses/:id', element: <HouseDetail /> },
-      { path: 'residents', element: <ResidentList /> },
-      { path: 'residents/:id', element: <ResidentDetail /> },
-      { path: 'enterprises', element: <EnterpriseList /> },
-      { path: 'enterprises/:id', element: <EnterpriseDetail /> },
+      { index: true, element: <Home overview={<Overview />} /> },
+      { path: 'addresses', element: guarded('addresses', AddressList) },
+      { path: 'addresses/:id', element: guarded('addresses', AddressDetail) },
+      { path: 'houses', element: guarded('houses', HouseList) },
+      { path: 'houses/:id', element: guarded('houses', HouseDetail) },
+      { path: 'residents', element: guarded('residents', ResidentList) },
+      { path: 'residents/:id', element: guarded('residents', ResidentDetail) },
+      { path: 'enterprises', element: guarded('enterprises', EnterpriseList) },
+      { path: 'enterprises/:id', element: guarded('enterprises', EnterpriseDetail) },
+      { path: 'audit', element: guarded('audit', Audit) },
       { path: '*', element: <NotFound /> },
     ],
   },

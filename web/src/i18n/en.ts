@@ -1,8 +1,10 @@
+import { enAudit } from './en.audit';
 import { enFields } from './en.fields';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...enFields,
+  ...enAudit,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',
@@ -12,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'nav.enterprises': 'Enterprises',
   'header.area': 'Area',
   'header.language': 'Language',
+  'header.user': 'Signed in as',
   'auth.title': 'Sign in',
   'auth.subtitle': 'Sign in with your platform account',
   'auth.username': 'Username',
@@ -38,6 +41,8 @@ export const en: Record<MessageKey, string> = {
   'common.home': 'Back to overview',
   'common.clearFilter': 'Clear',
   'common.rows': '{n} rows on this page',
+  'common.forbidden': 'Your role may not open this page',
+  'list.searchHouses': 'Unit (prefix), e.g. 1栋101',
 
   'level.district': 'District',
   'level.street': 'Street',

@@ -1,8 +1,10 @@
 /** Simplified Chinese, the source dictionary: every other language must provide the same keys. */
+import { zhCNAudit } from './zh-CN.audit';
 import { zhCNFields } from './zh-CN.fields';
 
 export const zhCN = {
   ...zhCNFields,
+  ...zhCNAudit,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',
@@ -12,6 +14,7 @@ export const zhCN = {
   'nav.enterprises': '企业',
   'header.area': '当前区域',
   'header.language': '语言',
+  'header.user': '当前用户',
   'auth.title': '用户登录',
   'auth.subtitle': '请使用您的平台账号登录',
   'auth.username': '用户名',
@@ -38,6 +41,8 @@ export const zhCN = {
   'common.home': '返回首页',
   'common.clearFilter': '清除',
   'common.rows': '本页 {n} 条',
+  'common.forbidden': '您的角色无权访问此页面',
+  'list.searchHouses': '房号（前缀），例如 1栋101',
 
   'level.district': '区',
   'level.street': '街道',

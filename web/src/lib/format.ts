@@ -26,3 +26,11 @@ export function percent(part: number, whole: number): number {
 export function orDash(value: string | number | null | undefined): string | number {
   return value === null || value === undefined || value === '' ? '—' : value;
 }
+
+/** `2024-03-05 14:03:27` in local time, for logs where seconds matter. */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${formatDateTime(iso)}:${pad(d.getSeconds())}`;
+}

@@ -2,20 +2,12 @@ import { Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useMe } from '../../features/auth/api/get-me';
 import { UserMenu } from '../../features/auth/components/UserMenu';
-import { type MessageKey, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { allows, usePermissions } from '../../lib/permissions';
 import { useAreaHref } from '../../lib/use-area';
 import { AreaPicker } from './AreaPicker';
-
-/** `resource` is what the account must be allowed to read (its capabilities from /auth/me) to see the entry. */
-const NAV: { path: string; label: MessageKey; icon: string; resource: string }[] = [
-  { path: '/', label: 'nav.overview', icon: '◎', resource: 'areas' },
-  { path: '/addresses', label: 'nav.addresses', icon: '⌂', resource: 'addresses' },
-  { path: '/houses', label: 'nav.houses', icon: '▦', resource: 'houses' },
-  { path: '/residents', label: 'nav.residents', icon: '☺', resource: 'residents' },
-  { path: '/enterprises', label: 'nav.enterprises', icon: '▣', resource: 'enterprises' },
-];
+import { allowedNav, NAV } from './nav';
 
 function currentSection(pathname: string): string {
   const first = `/${pathname.split('/')[1] ?? ''}`;
@@ -26,8 +18,10 @@ export function AppLayout() {
   const { t } = useI18n();
   const href = useAreaHref();
   const { pathname } = useLocation();
-  const capabilities = useMe().data?.capabilities ?? {};
-  const nav = NAV.filter((n) => capabilities[n.resource]?.includes('read'));
+  const permissions = usePermissions();
+  const nav = allowedNav(permissions);
+  // The area context means nothing to an account that may not see areas (an auditor).
+  const hasAreas = allows(permissions, 'areas', 'read');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -42,11 +36,14 @@ export function AppLayout() {
           zIndex: 10,
         }}
       >
-        <Link to={href('/')} style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+        <Link
+          to={hasAreas ? href('/') : (nav[0]?.path ?? '/')}
+          style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}
+        >
           {t('app.title')}
         </Link>
         <div style={{ flex: 1 }} />
-        <AreaPicker />
+        {hasAreas && <AreaPicker />}
         <LanguageSwitch />
         <UserMenu />
       </Layout.Header>
@@ -56,10 +53,11 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={[currentSection(pathname)]}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            data-testid="side-menu"
             items={nav.map((n) => ({
               key: n.path,
               icon: <span aria-hidden>{n.icon}</span>,
-              label: <Link to={href(n.path)}>{t(n.label)}</Link>,
+              label: <Link to={n.inArea ? href(n.path) : n.path}>{t(n.label)}</Link>,
             }))}
           />
         </Layout.Sider>

@@ -26,7 +26,7 @@ export function AreaPicker() {
       onChange={(code: string) => code && area.setArea(code)}
       showSearch={{ treeNodeFilterProp: 'title' }}
       loading={area.isPending}
-      placeholder={t('header.area')}
+      placeholder="—"
       prefix={`${t('header.area')}:`}
       style={{ width: 300 }}
       popupMatchSelectWidth={360}

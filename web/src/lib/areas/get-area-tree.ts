@@ -21,5 +21,7 @@ export function useAreaTree() {
       index: indexAreaTree(data.roots),
     }),
     staleTime: 30 * 60_000,
+    // Several components read the tree; a refusal (403) should not be asked again by each of them.
+    retryOnMount: false,
   });
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { DetailPage } from '../../../components/DetailPage';
 import { locatedItems } from '../../../components/located-items';
 import { useI18n } from '../../../i18n';
+import { useCan } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
 import { useAddress } from '../api/get-address';
 import { useAddressHistory } from '../api/get-address-history';
@@ -12,6 +13,8 @@ export function AddressDetailRoute() {
   const { t } = useI18n();
   const href = useAreaHref();
   const record = useAddress(id);
+  const canHouses = useCan('houses');
+  const canEnterprises = useCan('enterprises');
   const history = useAddressHistory(id);
   const a = record.data;
 
@@ -37,16 +40,21 @@ export function AddressDetailRoute() {
         ]
       }
       links={
-        a && (
+        a &&
+        (canHouses || canEnterprises) && (
           <>
-            <Link to={href('/houses', { addressId: a.id })}>
-              <Button type="primary" ghost data-testid="link-houses">
-                {t('detail.housesAtAddress')}
-              </Button>
-            </Link>
-            <Link to={href('/enterprises', { addressId: a.id })}>
-              <Button data-testid="link-enterprises">{t('detail.enterprisesAtAddress')}</Button>
-            </Link>
+            {canHouses && (
+              <Link to={href('/houses', { addressId: a.id })}>
+                <Button type="primary" ghost data-testid="link-houses">
+                  {t('detail.housesAtAddress')}
+                </Button>
+              </Link>
+            )}
+            {canEnterprises && (
+              <Link to={href('/enterprises', { addressId: a.id })}>
+                <Button data-testid="link-enterprises">{t('detail.enterprisesAtAddress')}</Button>
+              </Link>
+            )}
           </>
         )
       }

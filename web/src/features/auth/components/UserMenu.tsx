@@ -1,20 +1,44 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
+import type { Me } from '../types';
 
-/** Who is signed in (name and role) and a sign-out button, for the dark header. */
+/** Where the account works: its department, else the names of its areas. */
+function unitOf(me: Me): string {
+  if (me.department) return me.department.name;
+  return me.areas.map((a) => a.name).join('、');
+}
+
+/** Who is signed in (name; role and department or area underneath) and a sign-out button, for the dark header. */
 export function UserMenu() {
   const { t, lang } = useI18n();
   const me = useMe();
   const logout = useLogout();
   if (!me.data) return null;
+  const role = lang === 'en' ? me.data.roleLabel.en : me.data.roleLabel.zh;
+  const unit = unitOf(me.data);
   return (
-    <Space size={8} data-testid="user-menu">
-      <Typography.Text style={{ color: '#fff' }}>{me.data.displayName}</Typography.Text>
-      <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', fontSize: 12 }}>
-        {lang === 'en' ? me.data.roleLabel.en : me.data.roleLabel.zh}
-      </Typography.Text>
+    <Space size={12} data-testid="user-menu">
+      <Tooltip title={`${t('header.user')}: ${me.data.username}`} placement="bottomRight">
+        <div style={{ lineHeight: 1.3, textAlign: 'right', maxWidth: 280 }}>
+          <div style={{ color: '#fff', fontWeight: 500 }} data-testid="user-name">
+            {me.data.displayName}
+          </div>
+          <div
+            style={{
+              color: 'rgba(255,255,255,0.7)',
+              fontSize: 12,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+            data-testid="user-role"
+          >
+            {unit ? `${role} · ${unit}` : role}
+          </div>
+        </div>
+      </Tooltip>
       <Button
         size="small"
         ghost

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { DetailPage } from '../../../components/DetailPage';
 import { locatedItems } from '../../../components/located-items';
 import { enumLabel, useI18n } from '../../../i18n';
+import { useCan } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
 import { useHouse } from '../api/get-house';
 import { useHouseHistory } from '../api/get-house-history';
@@ -14,6 +15,7 @@ export function HouseDetailRoute() {
   const href = useAreaHref();
   const record = useHouse(id);
   const history = useHouseHistory(id);
+  const canResidents = useCan('residents');
   const h = record.data;
 
   return (
@@ -45,11 +47,13 @@ export function HouseDetailRoute() {
       links={
         h && (
           <>
-            <Link to={href('/residents', { houseId: h.id })}>
-              <Button type="primary" ghost data-testid="link-residents">
-                {t('detail.residentsInHouse')}
-              </Button>
-            </Link>
+            {canResidents && (
+              <Link to={href('/residents', { houseId: h.id })}>
+                <Button type="primary" ghost data-testid="link-residents">
+                  {t('detail.residentsInHouse')}
+                </Button>
+              </Link>
+            )}
             <Link to={href(`/addresses/${h.addressId}`)}>
               <Button data-testid="link-address">{t('detail.viewAddress')}</Button>
             </Link>

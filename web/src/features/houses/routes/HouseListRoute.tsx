@@ -29,6 +29,7 @@ export function HouseListRoute() {
   return (
     <ListPage
       title={t('list.houses')}
+      search={{ placeholder: t('list.searchHouses'), q: filters.q, onSearch: (q) => setFilters({ q }) }}
       filters={
         <>
           <EnumSelect

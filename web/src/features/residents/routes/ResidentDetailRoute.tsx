@@ -2,8 +2,10 @@ import { Button, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { DetailPage } from '../../../components/DetailPage';
 import { locatedItems } from '../../../components/located-items';
+import { RevealField } from '../../../components/RevealField';
 import { enumLabel, useI18n } from '../../../i18n';
 import { formatDate, orDash } from '../../../lib/format';
+import { useCan } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
 import { useResident } from '../api/get-resident';
 import { useResidentHistory } from '../api/get-resident-history';
@@ -15,6 +17,7 @@ export function ResidentDetailRoute() {
   const href = useAreaHref();
   const record = useResident(id);
   const history = useResidentHistory(id);
+  const canHouses = useCan('houses');
   const r = record.data;
 
   return (
@@ -31,8 +34,32 @@ export function ResidentDetailRoute() {
           { key: 'sex', label: t('field.sex'), children: enumLabel(tx, 'sex', r.sex) },
           { key: 'age', label: t('field.age'), children: r.age },
           { key: 'birthDate', label: t('field.birthDate'), children: formatDate(r.birthDate) },
-          { key: 'idNumber', label: t('field.idNumber'), children: r.idNumber },
-          { key: 'phone', label: t('field.phone'), children: orDash(r.phone) },
+          {
+            key: 'idNumber',
+            label: t('field.idNumber'),
+            children: (
+              <RevealField
+                resource="residents"
+                id={r.id}
+                field="idNumber"
+                label={t('field.idNumber')}
+                masked={r.idNumber}
+              />
+            ),
+          },
+          {
+            key: 'phone',
+            label: t('field.phone'),
+            children: (
+              <RevealField
+                resource="residents"
+                id={r.id}
+                field="phone"
+                label={t('field.phone')}
+                masked={r.phone}
+              />
+            ),
+          },
           {
             key: 'householdType',
             label: t('field.householdType'),
@@ -64,7 +91,8 @@ export function ResidentDetailRoute() {
         ]
       }
       links={
-        r && (
+        r &&
+        canHouses && (
           <Link to={href(`/houses/${r.houseId}`)}>
             <Button type="primary" ghost data-testid="link-house">
               {t('detail.viewHouse')}
