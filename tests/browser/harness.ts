@@ -119,3 +119,16 @@ export function paintedShare(page: Page, selector: string): Promise<number> {
     return painted / sampled;
   }, selector);
 }
+
+/** GET an API path (under /api/v1) with the page's session; throws on an error answer. */
+export async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${appUrl()}/api/v1${path}`);
+  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The number an overview statistic card shows (`stat-<key>`), digits only. */
+export async function statNumber(page: Page, key: string): Promise<number> {
+  const text = await page.getByTestId(`stat-${key}`).locator('.ant-statistic-content').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}

@@ -1,0 +1,42 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, demoAccount, launchBrowser, screenshot, watchPage } from './harness';
+
+const ROWS = '.ant-table-tbody tr.ant-table-row';
+
+describe('sign-in (against a running server with the small demo district)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a wrong password shows the API message, the right one opens the page asked for, sign-out', async () => {
+    const watch = watchPage(page);
+    await page.goto(`${appUrl()}/residents`, { waitUntil: 'networkidle' });
+    await page.getByTestId('login-card').waitFor();
+    await screenshot(page, 'login');
+    await page.getByTestId('login-username').fill(demoAccount.username);
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('api-error').waitFor();
+    expect(((await page.getByTestId('api-error').textContent()) ?? '').length).toBeGreaterThan(3);
+    await page.getByTestId('login-password').fill(demoAccount.password);
+    await page.getByTestId('login-submit').click();
+    // The URL asked for before signing in opens.
+    await page.locator(ROWS).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/residents');
+    await page.getByTestId('user-menu').waitFor();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-card').waitFor();
+    // Only the expected refusals: no session yet (/auth/me) and the wrong password (/auth/login).
+    expect(watch.problems.every((p) => /401/.test(p) && /\/auth\/(me|login)/.test(p))).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate } from 'react-router';
+import { useI18n } from '../i18n';
+import { allows, usePermissions } from '../lib/permissions';
+import { allowedNav } from './layout/nav';
+
+/** A screen for accounts that may read `resource`; others get a "not for your role" page, not a 403 from the API. */
+export function RequireCapability({ resource, children }: { resource: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const permissions = usePermissions();
+  if (allows(permissions, resource, 'read')) return children;
+  const first = allowedNav(permissions)[0];
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('common.forbidden')}
+      data-testid="forbidden"
+      extra={
+        first && (
+          <Link to={first.path}>
+            <Button type="primary">{t(first.label)}</Button>
+          </Link>
+        )
+      }
+    />
+  );
+}
+
+/** `/`: the overview for accounts that see areas, else the first screen the role has (an auditor's audit log). */
+export function Home({ overview }: { overview: ReactNode }) {
+  const permissions = usePermissions();
+  if (allows(permissions, 'areas', 'read')) return overview;
+  const first = allowedNav(permissions)[0];
+  if (first) return <Navigate to={first.path} replace />;
+  return <RequireCapability resource="areas">{overview}</RequireCapability>;
+}

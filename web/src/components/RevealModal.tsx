@@ -1,0 +1,87 @@
+import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { useI18n } from '../i18n';
+import type { Reveal } from '../lib/reveal';
+import { ErrorAlert } from './ErrorAlert';
+
+interface Props {
+  open: boolean;
+  /** Label of the field to reveal. */
+  label: string;
+  reveal: Reveal;
+  onClose: () => void;
+}
+
+const REASON_MIN = 2;
+const REASON_MAX = 200;
+
+function ReasonForm({ reveal, onClose }: Pick<Props, 'reveal' | 'onClose'>) {
+  const { t } = useI18n();
+  const submit = async ({ reason }: { reason: string }) => {
+    try {
+      await reveal.reveal(reason.trim());
+      onClose();
+    } catch {
+      // reveal.error holds the API's answer, shown above the form
+    }
+  };
+  return (
+    <Form<{ reason: string }>
+      layout="vertical"
+      requiredMark={false}
+      onFinish={submit}
+      data-testid="reveal-form"
+    >
+      <Alert type="warning" showIcon title={t('reveal.notice')} style={{ marginBottom: 16 }} />
+      {reveal.error && (
+        <div style={{ marginBottom: 16 }}>
+          <ErrorAlert error={reveal.error} />
+        </div>
+      )}
+      <Form.Item
+        name="reason"
+        label={t('reveal.reason')}
+        rules={[
+          {
+            validator: (_, value: string | undefined) => {
+              const n = (value ?? '').trim().length;
+              return n >= REASON_MIN && n <= REASON_MAX
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('reveal.reasonRule', { min: REASON_MIN, max: REASON_MAX })));
+            },
+          },
+        ]}
+      >
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          maxLength={REASON_MAX}
+          showCount
+          placeholder={t('reveal.reasonPlaceholder')}
+          data-testid="reveal-reason"
+        />
+      </Form.Item>
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <Button onClick={onClose}>{t('reveal.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={reveal.isPending} data-testid="reveal-submit">
+          {t('reveal.submit')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
+
+/** Asks why a personal value is needed (the server records the reason with who looked and when). */
+export function RevealModal({ open, label, reveal, onClose }: Props) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={open}
+      title={t('reveal.title', { field: label })}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <ReasonForm reveal={reveal} onClose={onClose} />
+    </Modal>
+  );
+}

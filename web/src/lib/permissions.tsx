@@ -1,0 +1,33 @@
+import { createContext, type ReactNode, useContext } from 'react';
+
+/** What the signed-in account may do (from /auth/me); the server checks it again on every request. */
+export interface Permissions {
+  /** Resource → allowed actions (read create update archive reveal export). */
+  capabilities: Record<string, readonly string[]>;
+  /** Resource → the personal fields the account may reveal. */
+  revealable: Record<string, readonly string[]>;
+}
+
+const NOTHING: Permissions = { capabilities: {}, revealable: {} };
+const PermissionsContext = createContext<Permissions>(NOTHING);
+
+export function PermissionsProvider({ value, children }: { value: Permissions; children: ReactNode }) {
+  return <PermissionsContext.Provider value={value}>{children}</PermissionsContext.Provider>;
+}
+
+export function usePermissions(): Permissions {
+  return useContext(PermissionsContext);
+}
+
+export const allows = (p: Permissions, resource: string, action: string): boolean =>
+  p.capabilities[resource]?.includes(action) ?? false;
+
+/** May the account do `action` on `resource`? Hide what it may not, rather than let the API refuse. */
+export function useCan(resource: string, action = 'read'): boolean {
+  return allows(usePermissions(), resource, action);
+}
+
+/** May the account reveal this personal field of this resource? */
+export function useCanReveal(resource: string, field: string): boolean {
+  return usePermissions().revealable[resource]?.includes(field) ?? false;
+}
