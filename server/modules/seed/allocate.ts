@@ -77,25 +77,21 @@ export function adjustTotal(
   }
 }
 
-/** Scales per-item weights into probabilities whose sum is `expected` (capped at 1, re-balanced). */
-export function calibrate(weights: Float64Array, expected: number): Float64Array {
-  const p = new Float64Array(weights.length);
-  let scale = 0;
-  let lo = 0;
-  let hi = 1;
-  const sumAt = (s: number) => {
-    let sum = 0;
-    for (let i = 0; i < weights.length; i++) sum += Math.min(1, s * weights[i]!);
-    return sum;
-  };
-  while (sumAt(hi) < expected && hi < 1e12) hi *= 2;
-  for (let i = 0; i < 45; i++) {
-    scale = (lo + hi) / 2;
-    if (sumAt(scale) < expected) lo = scale;
-    else hi = scale;
-  }
-  for (let i = 0; i < weights.length; i++) p[i] = Math.min(1, hi * weights[i]!);
-  return p;
+/**
+ * Chooses exactly `k` items without replacement, each with chance increasing with its weight (zero-weight
+ * items never): Efraimidis–Spirakis keys −ln(u)/w, the k smallest win. Returns a 0/1 flag per item.
+ */
+export function sampleWeighted(weights: Float64Array, k: number, random: Random): Uint8Array {
+  const candidates: number[] = [];
+  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) candidates.push(i);
+  if (k > candidates.length)
+    throw new Error(`sampleWeighted: ${k} wanted, only ${candidates.length} eligible`);
+  const keys = new Float64Array(weights.length);
+  for (const i of candidates) keys[i] = -Math.log(1 - random.next()) / weights[i]!;
+  candidates.sort((a, b) => keys[a]! - keys[b]!);
+  const chosen = new Uint8Array(weights.length);
+  for (let j = 0; j < k; j++) chosen[candidates[j]!] = 1;
+  return chosen;
 }
 
 /** Picks indices with probability proportional to fixed weights, in O(log n) per pick. */

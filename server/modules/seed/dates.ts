@@ -20,7 +20,8 @@ function fill(day: number): number {
   if (isoCache[slot] === undefined) {
     const iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
     isoCache[slot] = iso;
-    ymdCache[slot] = Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+    ymdCache[slot] =
+      Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
   }
   return slot;
 }

@@ -1,19 +1,16 @@
 // The area tree of one or more districts: convex boundaries split by clipped Voronoi cells, so that
 // grids tile their community, communities their street and streets their district, exactly.
-import { Delaunay } from 'd3-delaunay';
 import { areaCode } from '../../../core/areas/area-code';
 import {
-  clipConvex,
   type PolygonGeometry,
   type Position,
-  pointInRing,
   type Ring,
   ringAreaKm2,
-  ringBBox,
   ringCentroid,
 } from '../../../core/geo/polygon';
 import { createRandom, type Random } from '../../../core/random';
 import { allocate, deriveSeed } from './allocate';
+import { byWestToEast, convexHull, planarArea, split } from './partition';
 import { DISTRICTS, HUANGPU_STREETS, placeStems } from './place-names';
 import { DISTRICT_AREA_KM2, type ScaleSpec } from './scales';
 
@@ -100,7 +97,7 @@ export function buildDistrictTree(
   const used = new Set<string>();
   const streetStems =
     index === 0 ? HUANGPU_STREETS.slice(0, spec.streets) : placeStems(random, spec.streets, used);
-  streetStems.forEach((s) => used.add(s));
+  for (const stem of streetStems) used.add(stem);
   const communityStems = placeStems(random, spec.communities, used);
 
   let id = firstId;
@@ -211,71 +208,4 @@ function districtPolygon(random: Random, [cx, cy]: Position): Ring {
   // One correction for the spherical area actually stored.
   ring = scaleBy(ring, Math.sqrt(DISTRICT_AREA_KM2 / ringAreaKm2(ring.map(toLngLat))));
   return ring.map(([x, y]) => [x + cx, y + cy]);
-}
-
-/** Splits a convex ring into `count` convex cells: Voronoi of points inside it, relaxed by Lloyd steps. */
-function split(random: Random, ring: Ring, count: number, lloydSteps: number): Ring[] {
-  if (count === 1) return [ring];
-  const [minX, minY, maxX, maxY] = ringBBox(ring);
-  let seeds: Position[] = [];
-  while (seeds.length < count) {
-    const p: Position = [minX + random.next() * (maxX - minX), minY + random.next() * (maxY - minY)];
-    if (pointInRing(p[0], p[1], ring)) seeds.push(p);
-  }
-  const cellsOf = (points: Position[]): Ring[] => {
-    const voronoi = Delaunay.from(points).voronoi([minX - 1, minY - 1, maxX + 1, maxY + 1]);
-    return points.map((_, i) => counterClockwise(clipConvex(voronoi.cellPolygon(i) as Ring, ring)));
-  };
-  for (let step = 0; step < lloydSteps; step++) seeds = cellsOf(seeds).map(ringCentroid);
-  return cellsOf(seeds);
-}
-
-function byWestToEast(rings: Ring[]): Ring[] {
-  return rings
-    .map((ring) => ({ ring, x: ringCentroid(ring)[0] }))
-    .sort((a, b) => a.x - b.x)
-    .map((r) => r.ring);
-}
-
-function signedPlanarArea(ring: Ring): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++)
-    sum += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
-  return sum / 2;
-}
-
-const planarArea = (ring: Ring): number => Math.abs(signedPlanarArea(ring));
-
-/** GeoJSON (RFC 7946) wants exterior rings counter-clockwise. */
-function counterClockwise(ring: Ring): Ring {
-  if (ring.length === 0) throw new Error('split: empty Voronoi cell');
-  return signedPlanarArea(ring) < 0 ? [...ring].reverse() : ring;
-}
-
-/** Andrew's monotone chain; returns a closed counter-clockwise ring. */
-function convexHull(points: Position[]): Ring {
-  const sorted = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: Position, a: Position, b: Position) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (list: Position[]) => {
-    const out: Position[] = [];
-    for (const p of list) {
-      while (out.length >= 2 && cross(out[out.length - 2]!, out[out.length - 1]!, p) <= 0) out.pop();
-      out.push(p);
-    }
-    out.pop();
-    return out;
-  };
-  const hull = [...half(sorted), ...half([...sorted].reverse())];
-  return [...hull, hull[0]!];
-}
-
-/** A uniformly random point inside a convex ring (rejection sampling in its bounding box). */
-export function randomPointIn(random: Random, ring: Ring): Position {
-  const [minX, minY, maxX, maxY] = ringBBox(ring);
-  for (;;) {
-    const lng = minX + random.next() * (maxX - minX);
-    const lat = minY + random.next() * (maxY - minY);
-    if (pointInRing(lng, lat, ring)) return [lng, lat];
-  }
 }

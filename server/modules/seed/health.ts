@@ -1,5 +1,5 @@
 // Health records: one per resident for most residents, chronic conditions rising with age (encrypted).
-import { calibrate } from './allocate';
+import { sampleWeighted } from './allocate';
 import {
   type DistrictContext,
   LOCATION_COLUMNS,
@@ -34,6 +34,8 @@ const PREVALENCE: readonly (readonly number[])[] = [
 ];
 // Focus groups of the national basic public health service weigh most; others add a little.
 const FOCUS_WEIGHTS = [1, 1.5, 0.4, 0.4, 0.6, 5, 5];
+/** Hypertension, diabetes, severe mental disorder, tuberculosis: the conditions with a focus group. */
+const FOCUS_GROUP_MASK = 0b1100011;
 
 function band(age: number): number {
   let b = 0;
@@ -63,15 +65,13 @@ function* healthRows(ctx: DistrictContext): Generator<Row> {
 
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = recordWeight(residents.age[i]!, residents.floating[i] === 1);
-  const hasRecord = calibrate(weights, per.healthRecords);
+  const hasRecord = sampleWeighted(weights, per.healthRecords, random);
 
-  // Conditions as bit masks, then focus weights calibrated to the chronic-focus target.
+  // Conditions as bit masks; then exactly the chronic-focus target drawn among those who qualify.
   const masks = new Uint8Array(n);
-  const present = new Uint8Array(n);
   const focusWeights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (!random.chance(hasRecord[i]!)) continue;
-    present[i] = 1;
+    if (!hasRecord[i]) continue;
     const b = band(residents.age[i]!);
     let mask = 0;
     let focus = 0;
@@ -82,24 +82,23 @@ function* healthRows(ctx: DistrictContext): Generator<Row> {
       }
     }
     masks[i] = mask;
-    // Only hypertension, diabetes, severe mental disorder and tuberculosis qualify for a focus group.
-    focusWeights[i] = mask & 0b1100011 ? focus : 0;
+    focusWeights[i] = mask & FOCUS_GROUP_MASK ? focus : 0;
   }
-  const focusChance = calibrate(focusWeights, per.chronicFocus);
+  const focus = sampleWeighted(focusWeights, Math.min(per.chronicFocus, countPositive(focusWeights)), random);
 
   const locations = ctx.tree.grids.map(locationOf);
   const jsonByMask = new Map<number, string>();
   for (let i = 0; i < n; i++) {
-    if (!present[i]) continue;
+    if (!hasRecord[i]) continue;
     const mask = masks[i]!;
     let json = jsonByMask.get(mask);
     if (json === undefined) {
       json = JSON.stringify(CONDITIONS.filter((_, c) => mask & (1 << c)));
       jsonByMask.set(mask, json);
     }
-    const focus = focusWeights[i]! > 0 && random.chance(focusChance[i]!);
+    const inFocus = focus[i] === 1;
     // Focus groups are followed up quarterly (a few overdue); others occasionally.
-    const lastFollowUp = focus
+    const lastFollowUp = inFocus
       ? REFERENCE_DAY - random.int(0, random.chance(0.06) ? 240 : 95)
       : mask !== 0 && random.chance(0.5)
         ? REFERENCE_DAY - random.int(0, 700)
@@ -109,8 +108,14 @@ function* healthRows(ctx: DistrictContext): Generator<Row> {
       ...locations[residents.grid[i]!]!,
       residents.firstId + i,
       ctx.pii.encrypt(json),
-      focus,
+      inFocus,
       lastFollowUp === null ? null : isoDate(lastFollowUp),
     ];
   }
+}
+
+function countPositive(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) n++;
+  return n;
 }

@@ -23,13 +23,13 @@ export const FLOATING_SIZES: readonly (readonly [number, number])[] = [
 export const MAX_HOUSEHOLD = 8;
 
 const REGISTERED_HEAD_AGES: readonly (readonly [[number, number], number])[] = [
-  [[22, 29], 7],
-  [[30, 39], 19],
-  [[40, 49], 22],
-  [[50, 59], 20],
-  [[60, 69], 17],
-  [[70, 79], 10],
-  [[80, 95], 5],
+  [[22, 29], 9],
+  [[30, 39], 26],
+  [[40, 49], 26],
+  [[50, 59], 18],
+  [[60, 69], 11],
+  [[70, 79], 7],
+  [[80, 95], 3],
 ];
 const FLOATING_HEAD_AGES: readonly (readonly [[number, number], number])[] = [
   [[18, 24], 16],
@@ -45,7 +45,7 @@ const childMale = (random: Random) => random.chance(0.535);
 
 export function household(random: Random, size: number, floating: boolean): Member[] {
   const headAge = ageIn(random, random.weighted(floating ? FLOATING_HEAD_AGES : REGISTERED_HEAD_AGES));
-  const head: Member = { relation: '本人', age: headAge, male: random.chance(floating ? 0.64 : 0.6) };
+  const head: Member = { relation: '本人', age: headAge, male: random.chance(floating ? 0.58 : 0.54) };
   const members = [head];
   if (size >= 2 && random.chance(floating ? 0.62 : 0.85)) {
     members.push({ relation: '配偶', age: clampAge(headAge + random.int(-4, 4)), male: !head.male });
@@ -55,7 +55,7 @@ export function household(random: Random, size: number, floating: boolean): Memb
   while (members.length < size) {
     if (floating) {
       // Young families bring small children; otherwise relatives and flatmates of working age.
-      if (headAge >= 22 && headAge <= 45 && children < 2 && random.chance(0.55)) {
+      if (headAge >= 22 && headAge <= 45 && children < 2 && random.chance(0.7)) {
         members.push({
           relation: '子女',
           age: random.int(0, Math.min(16, headAge - 20)),
@@ -63,15 +63,15 @@ export function household(random: Random, size: number, floating: boolean): Memb
         });
         children++;
       } else {
-        members.push({ relation: '其他', age: random.int(18, 45), male: random.chance(0.56) });
+        members.push({ relation: '其他', age: random.int(18, 45), male: random.chance(0.55) });
       }
       continue;
     }
-    if (headAge <= 62 && children < 3 && random.chance(0.8)) {
-      const maxAge = Math.max(0, Math.min(headAge - 22, 35));
+    if (headAge <= 62 && children < 3 && random.chance(0.85)) {
+      const maxAge = Math.max(0, Math.min(headAge - 22, 30));
       members.push({ relation: '子女', age: random.int(0, maxAge), male: childMale(random) });
       children++;
-    } else if (headAge <= 65 && parents < 2 && headAge + 24 <= 96) {
+    } else if (headAge <= 55 && parents < 2) {
       members.push({
         relation: '父母',
         age: clampAge(headAge + random.int(24, 32)),

@@ -19,7 +19,7 @@ export type SeedResult = { counts: Record<string, number>; ms: number };
 
 /** Rows (or bytes) per COPY: large enough to amortise the statement, small enough to bound memory. */
 const BATCH_ROWS = 25_000;
-const BATCH_BYTES = 8 << 20;
+const BATCH_CHARS = 8 << 20;
 /** Yield to the event loop this often while generating, so a COPY in flight keeps streaming meanwhile. */
 const YIELD_EVERY = 2_000;
 
@@ -30,31 +30,32 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
   const started = performance.now();
   const spec = SCALES[opts.scale];
   if (!spec) throw new Error(`Unknown seed scale '${opts.scale}' (expected small, district or city)`);
-  if (!Number.isInteger(opts.seed) || opts.seed < 0)
+  if (!Number.isInteger(opts.seed) || opts.seed < 0) {
     throw new Error(`Seed must be a non-negative integer: ${opts.seed}`);
+  }
   const [existing] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   if (existing && existing.n > 0) {
     throw new Error(
-      `Refusing to seed: the database already holds ${existing.n} areas. Seeding needs an empty, migrated database ` +
-        '(point DATA_DIR or DATABASE_URL at a fresh one).',
+      `Refusing to seed: the database already holds ${existing.n} areas. Seeding needs an empty, migrated ` +
+        'database (point DATA_DIR or DATABASE_URL at a fresh one).',
     );
   }
 
   const trees = buildAreaTrees(spec, opts.seed);
   const total = expectedRows(spec, trees);
   let done = 0;
-  const loader = new CopyLoader(db, (rows, label) => {
+  const progress = (label: string, rows = 0) => {
     done = Math.min(total, done + rows);
     opts.onProgress?.(done, total, label);
-  });
-
+  };
+  const loader = new CopyLoader(db, (rows, table) => progress(table, rows));
   const counts: Record<string, number> = { areas: 0 };
   for (const table of TABLES) counts[table] = 0;
   counts.areas = await loader.load({ table: 'areas', columns: AREA_COLUMNS, rows: trees.flatMap(areaRows) });
-
   await loader.drain();
+
   const deferred = await deferIndexes(db, TABLES);
-  // On PostgreSQL a table's indexes are rebuilt on another connection as soon as its last row is in,
+  // On PostgreSQL a table's indexes come back on another connection as soon as its last row is in,
   // while later tables are still being generated. PGlite is single-threaded: it rebuilds at the end.
   let background = Promise.resolve();
   try {
@@ -72,7 +73,7 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
       }
     }
     await loader.drain();
-    opts.onProgress?.(done, total, 'indexes');
+    progress('indexes');
     await background;
     await deferred.restoreAll();
   } catch (error) {
@@ -81,31 +82,29 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
     throw error;
   }
 
+  await finish(db, counts, opts);
+  progress('done', total);
+  return { counts, ms: Math.round(performance.now() - started) };
+}
+
+/** Fresh ids after the explicit ones, one history row per table, statistics. */
+async function finish(db: Database, counts: Record<string, number>, opts: SeedOptions): Promise<void> {
   for (const table of TABLES) {
     await db.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }
-  const history = Object.entries(counts).map(([entity, rows]) => [
-    entity,
-    'bulk_load',
-    'system:seed',
-    'seed',
-    { rows, scale: opts.scale, seed: opts.seed },
-  ]);
-  await db.copyCsv(
-    'record_history',
-    ['entity', 'action', 'actor', 'source', 'changes'],
-    history.map(csvLine).join(''),
+  const changes = (rows: number) => ({ rows, scale: opts.scale, seed: opts.seed });
+  const history = Object.entries(counts).map(([entity, rows]) =>
+    csvLine([entity, 'bulk_load', 'system:seed', 'seed', changes(rows)]),
   );
+  await db.copyCsv('record_history', ['entity', 'action', 'actor', 'source', 'changes'], history.join(''));
   // The loaded tables were analysed as their indexes came back.
   await db.query('ANALYZE areas, record_history');
-  opts.onProgress?.(total, total, 'done');
-  return { counts, ms: Math.round(performance.now() - started) };
 }
 
 /** Streams steps into COPY batches, keeping one COPY in flight while the next batch is generated. */
 class CopyLoader {
   private pending: Promise<void> = Promise.resolve();
-  private readonly writer = new CsvWriter(BATCH_BYTES + (1 << 20));
+  private readonly writer = new CsvWriter(BATCH_CHARS + (1 << 20));
 
   constructor(
     private readonly db: Database,
@@ -117,7 +116,7 @@ class CopyLoader {
     for (const row of step.rows) {
       this.writer.row(row);
       count++;
-      if (this.writer.rows >= BATCH_ROWS || this.writer.bytes >= BATCH_BYTES) {
+      if (this.writer.rows >= BATCH_ROWS || this.writer.size >= BATCH_CHARS) {
         await this.send(step.table, step.columns);
       } else if (count % YIELD_EVERY === 0) {
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 // Party organisations (street committees → community committees → grid and other branches), members, studios.
-import { calibrate } from './allocate';
+import { sampleWeighted } from './allocate';
 import {
   type DistrictContext,
   LOCATION_COLUMNS,
@@ -145,10 +145,10 @@ function* partyMemberRows(ctx: DistrictContext): Generator<Row> {
     if (age < 19) continue;
     weights[i] = (residents.floating[i] ? 0.35 : 1) * (age >= 55 ? 2.2 : age >= 35 ? 1.3 : 1);
   }
-  const chance = calibrate(weights, ctx.spec.perDistrict.partyMembers);
+  const chosen = sampleWeighted(weights, ctx.spec.perDistrict.partyMembers, random);
   const locations = grids.map(locationOf);
   for (let i = 0; i < residents.count; i++) {
-    if (weights[i] === 0 || !random.chance(chance[i]!)) continue;
+    if (!chosen[i]) continue;
     const g = residents.grid[i]!;
     const extraBranches = party.communityBranches[ctx.communityIndex.get(grids[g]!.communityId!)!]!;
     const branch =

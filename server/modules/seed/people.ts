@@ -13,18 +13,13 @@ import {
 import type { Row } from './csv';
 import { ageOn, DAYS_PER_YEAR, isoDate, REFERENCE_DAY } from './dates';
 import { FLOATING_SIZES, household, MAX_HOUSEHOLD, type Member, REGISTERED_SIZES } from './households';
-import {
-  createIdNumberAllocator,
-  floatingOrigin,
-  mobileNumber,
-  type Origin6,
-  registeredOrigin,
-} from './identity';
+import { createIdNumberAllocator, mobileNumber } from './identity';
 import { personName, randomSurname } from './names';
+import { floatingOrigin, type Origin, registeredOrigin } from './origins';
 
 // Chance that a household is floating (流动人口), by house use; tuned for ~42 % floating residents.
-const FLOATING_IF_RENTED = 0.87;
-const FLOATING_IF_OWN = 0.09;
+const FLOATING_IF_RENTED = 0.91;
+const FLOATING_IF_OWN = 0.13;
 
 export const RESIDENT_COLUMNS = [
   'id',
@@ -86,7 +81,7 @@ function* residentRows(ctx: DistrictContext): Generator<Row> {
     const surnames = familySurnames(random, members);
     for (let m = 0; m < members.length; m++) {
       const member = members[m]!;
-      const origin: Origin6 =
+      const origin: Origin =
         member.relation === '其他' && random.chance(0.5)
           ? floating
             ? floatingOrigin(random)

@@ -11,7 +11,7 @@ import {
   type TableStep,
 } from './context';
 import type { Row } from './csv';
-import { randomPointIn } from './geometry';
+import { randomPointIn } from './partition';
 import { CITY_NAME, communityRoads } from './place-names';
 
 export const HOUSE_USES = ['own', 'rented', 'commercial', 'vacant'] as const;

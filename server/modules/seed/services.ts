@@ -11,9 +11,9 @@ import {
   type TableStep,
 } from './context';
 import type { Row } from './csv';
-import { randomPointIn } from './geometry';
 import { mobileNumber } from './identity';
 import { personName } from './names';
+import { randomPointIn } from './partition';
 
 /** The district's functional departments: the source document's bureaux first. */
 export const DEPARTMENTS: readonly (readonly [code: string, name: string, shortName: string])[] = [
