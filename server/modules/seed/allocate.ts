@@ -78,19 +78,23 @@ export function adjustTotal(
 }
 
 /**
- * Chooses exactly `k` items without replacement, each with chance increasing with its weight (zero-weight
- * items never): Efraimidis–Spirakis keys −ln(u)/w, the k smallest win. Returns a 0/1 flag per item.
+ * Chooses `k` items without replacement, each with chance increasing with its weight (zero-weight items
+ * never): Efraimidis–Spirakis keys −ln(u)/w, the k smallest win. Returns a 0/1 flag per item.
  */
 export function sampleWeighted(weights: Float64Array, k: number, random: Random): Uint8Array {
-  const candidates: number[] = [];
-  for (let i = 0; i < weights.length; i++) if (weights[i]! > 0) candidates.push(i);
-  if (k > candidates.length)
-    throw new Error(`sampleWeighted: ${k} wanted, only ${candidates.length} eligible`);
   const keys = new Float64Array(weights.length);
-  for (const i of candidates) keys[i] = -Math.log(1 - random.next()) / weights[i]!;
-  candidates.sort((a, b) => keys[a]! - keys[b]!);
+  let eligible = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (w > 0) eligible++;
+    keys[i] = w > 0 ? -Math.log(1 - random.next()) / w : Number.POSITIVE_INFINITY;
+  }
+  if (k > eligible) throw new Error(`sampleWeighted: ${k} wanted, only ${eligible} eligible`);
   const chosen = new Uint8Array(weights.length);
-  for (let j = 0; j < k; j++) chosen[candidates[j]!] = 1;
+  if (k === 0) return chosen;
+  // A typed-array sort (numeric, native) finds the k-th smallest key; ties have probability zero.
+  const threshold = keys.slice().sort()[k - 1]!;
+  for (let i = 0; i < keys.length; i++) if (keys[i]! <= threshold) chosen[i] = 1;
   return chosen;
 }
 

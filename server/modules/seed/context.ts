@@ -54,8 +54,9 @@ export type ResidentSet = {
 };
 
 export type PartySet = {
-  /** Branch ids per community index, the grid's own branch first in `gridBranch`. */
+  /** The branch of each grid, by index into tree.grids. */
   gridBranch: number[];
+  /** Further branches and the committee of each community, by index into tree.communities. */
   communityBranches: number[][];
   communityCommittee: number[];
 };
@@ -68,6 +69,7 @@ export type DistrictContext = {
   districtCount: number;
   /** Last id used per table, across districts. */
   ids: Record<TableName, number>;
+  /** Community area id → index into tree.communities. */
   communityIndex: Map<number, number>;
   addresses?: AddressSet;
   houses?: HouseSet;

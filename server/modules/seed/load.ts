@@ -23,16 +23,31 @@ const BATCH_CHARS = 8 << 20;
 /** Yield to the event loop this often while generating, so a COPY in flight keeps streaming meanwhile. */
 const YIELD_EVERY = 2_000;
 
+/** Any constant distinct from the migration lock. */
+const SEED_LOCK = 72_110_513;
+
 const AREA_COLUMNS = ['id', 'code', 'level', 'name', 'parent_id', 'district_id', 'street_id', 'community_id'];
 AREA_COLUMNS.push('boundary', 'centroid_lat', 'centroid_lng', 'area_km2');
 
+/**
+ * Generates the demo dataset of a scale and loads it with COPY, in foreign-key order, into a migrated
+ * database without areas (throws otherwise). Secondary indexes and foreign keys of the loaded tables are
+ * dropped for the load and rebuilt (and validated) from their catalogue definitions afterwards. Identity
+ * sequences continue after the loaded ids; one `record_history` row per table records the load.
+ * On PostgreSQL it holds an advisory lock on one connection and loads on others (pool of 2 or more).
+ */
 export async function seedDatabase(db: Database, opts: SeedOptions): Promise<SeedResult> {
-  const started = performance.now();
   const spec = SCALES[opts.scale];
   if (!spec) throw new Error(`Unknown seed scale '${opts.scale}' (expected small, district or city)`);
   if (!Number.isInteger(opts.seed) || opts.seed < 0) {
     throw new Error(`Seed must be a non-negative integer: ${opts.seed}`);
   }
+  // Processes starting at once on one empty database take turns; the later ones then find it seeded.
+  return db.withLock(SEED_LOCK, () => seed(db, spec, opts));
+}
+
+async function seed(db: Database, spec: ScaleSpec, opts: SeedOptions): Promise<SeedResult> {
+  const started = performance.now();
   const [existing] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   if (existing && existing.n > 0) {
     throw new Error(
@@ -67,7 +82,9 @@ export async function seedDatabase(db: Database, opts: SeedOptions): Promise<See
         counts[step.table]! += await loader.load(step);
         if (last && db.engine === 'postgres') {
           const loaded = loader.drain();
-          background = background.then(() => loaded).then(() => deferred.restoreTable(step.table));
+          background = background
+            .then(() => loaded)
+            .then(() => deferred.restoreTable(step.table, { background: true }));
           background.catch(() => undefined);
         }
       }

@@ -80,10 +80,6 @@ export function randomSurname(random: Random): string {
   return SURNAME_POOL[Math.floor(random.next() * SURNAME_POOL.length)]!;
 }
 
-export function surnameOf(name: string): string {
-  return name.startsWith('欧阳') || name.startsWith('司徒') ? name.slice(0, 2) : name.slice(0, 1);
-}
-
 /** Expands [value, weight] pairs into a flat pool for O(1) weighted picks. */
 export function expandWeights<T>(items: readonly (readonly [T, number])[]): T[] {
   const pool: T[] = [];
