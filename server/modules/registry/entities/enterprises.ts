@@ -62,7 +62,6 @@ export async function addressTexts(rows: Row[], ctx: RegistryContext) {
   return new Map(rows.map((r) => [r.id, { address: text.get(r.addressId as number) ?? '' }]));
 }
 
-
 const fields = {
   addressId: Id('The door plate the enterprise is at'),
   name: Text(100, 'Registered name, e.g. 广州某某科技有限公司'),
