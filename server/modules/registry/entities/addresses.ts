@@ -33,6 +33,12 @@ export const addressEntity: EntityDefinition = {
   dependents: [
     { table: 'houses', column: 'address_id', label: { en: 'houses', zh: '房屋' } },
     { table: 'enterprises', column: 'address_id', label: { en: 'enterprises', zh: '企业' } },
+    {
+      table: 'social_organisations',
+      column: 'address_id',
+      label: { en: 'social organisations', zh: '社会组织' },
+    },
+    { table: 'party_studios', column: 'address_id', label: { en: 'party-member studios', zh: '党员工作室' } },
   ],
   async toColumns(input, { ctx }, existing) {
     const merged = { ...(existing ?? {}), ...input } as Row & typeof input;
