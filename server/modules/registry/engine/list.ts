@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invalidField } from '../../../lib/errors';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -24,10 +24,9 @@ const LEVEL_KEY = {
 } as const;
 
 /** The scope predicate: rows inside the area's subtree, read from the located columns alone. */
-export function areaPredicate(def: EntityDefinition, ctx: RegistryContext, code: string): SQL {
+export function areaColumn(def: EntityDefinition, ctx: RegistryContext, code: string) {
   const area = ctx.areas.resolve(code);
-  const column = def.table[LEVEL_KEY[area.level]];
-  return eq(column, area.id);
+  return { column: def.table[LEVEL_KEY[area.level]], id: area.id };
 }
 
 /** The actor's data scope as a predicate on the located columns. */
@@ -38,7 +37,11 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
   const t = def.table;
   const columns = getTableColumns(t) as Record<string, AnyPgColumn>;
   const where: SQL[] = [scopePredicate(ctx)];
-  if (query.area) where.push(areaPredicate(def, ctx, query.area));
+  const inArea = query.area ? areaColumn(def, ctx, query.area) : null;
+  // A one-value range, not `=`: with `=` the planner drops the area column from ORDER BY (area, id) and,
+  // not knowing area and id are correlated (rows are loaded area by area), walks the primary key filtering
+  // most of the table (0.5 s for a street). The range keeps the (area, id) index order: under 1 ms.
+  if (inArea) where.push(between(inArea.column, inArea.id, inArea.id));
   if (!query.includeArchived) where.push(isNull(t.archivedAt));
   for (const [name, filter] of Object.entries(def.filters)) {
     const value = query[name];
@@ -62,13 +65,14 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
   if (query.cursor) {
     const { value, id } = decodeCursor(query.cursor);
     const op = descending ? sql`<` : sql`>`;
-    where.push(
-      sortKey === 'id' ? sql`${t.id} ${op} ${id}` : sql`(${sortColumn}, ${t.id}) ${op} (${value}, ${id})`,
-    );
+    if (sortKey !== 'id') where.push(sql`(${sortColumn}, ${t.id}) ${op} (${value}, ${id})`);
+    else if (inArea) where.push(sql`(${inArea.column}, ${t.id}) ${op} (${inArea.id}, ${id})`);
+    else where.push(sql`${t.id} ${op} ${id}`);
   }
   const limit = query.limit ?? 20;
   const direction = descending ? desc : asc;
-  const orderBy = sortKey === 'id' ? [direction(t.id)] : [direction(sortColumn), direction(t.id)];
+  const byId = inArea ? [direction(inArea.column), direction(t.id)] : [direction(t.id)];
+  const orderBy = sortKey === 'id' ? byId : [direction(sortColumn), direction(t.id)];
   const rows = (await ctx.db.orm
     .select()
     .from(t)
