@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -51,6 +52,13 @@ export function actorFrom(s: SessionAccount, areas: AreaDirectory): Actor {
   };
 }
 
+/** Constant-time comparison, so the CSRF token cannot be guessed byte by byte from response times. */
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const [a, b] = [Buffer.from(sent), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function tokenOf(req: FastifyRequest): { token: string; kind: 'cookie' | 'bearer' } | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), kind: 'bearer' };
@@ -85,7 +93,7 @@ export const authGuard = fp<{ db: Database; config: Config; areas: AreaDirectory
       if (
         credentials.kind === 'cookie' &&
         !SAFE_METHODS.has(req.method) &&
-        req.headers[CSRF_HEADER] !== actor.csrfToken
+        !sameToken(req.headers[CSRF_HEADER], actor.csrfToken)
       ) {
         throw new DomainError(403, 'csrf', {
           en: `Missing or wrong ${CSRF_HEADER} header (reload the page)`,
