@@ -13,7 +13,7 @@ import { migrate } from '../../db/migrate';
 import { handleError } from '../../lib/http-errors';
 import { installValidators } from '../../plugins/validation';
 import { type AuditEntry, appendAudit, appendAuditNow } from './append';
-import { atTextSql, canonicalJson, chainHash, GENESIS_HASH } from './chain';
+import { CONTENT_COLUMNS_SQL, canonicalJson, chainHash, GENESIS_HASH, type StoredAuditRow } from './chain';
 import { auditRoutes } from './routes';
 import { verifyAuditChain } from './verify';
 
@@ -64,19 +64,6 @@ const ids = async (db: Database) =>
   (await db.query<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id')).map((r) =>
     Number(r.id),
   );
-
-interface StoredContent extends Record<string, unknown> {
-  id: string;
-  at: string;
-  actor_id: number | null;
-  actor: string;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  request_id: string | null;
-  details: string;
-  prev_hash: Uint8Array;
-}
 
 function entry(i: number): AuditEntry {
   const kinds = ['registry.create', 'registry.update', 'personal.reveal', 'login.failure', 'registry.export'];
@@ -266,9 +253,8 @@ describe('audit chain', () => {
     });
 
     // Rewriting a row together with a recomputed hash of its own moves the break to the next row's link.
-    const [r] = await db.query<StoredContent>(
-      `SELECT id::text AS id, ${atTextSql('at')} AS at, actor_id, actor, action, object_type, object_id,
-              request_id, details::text AS details, prev_hash FROM audit_log WHERE id = ${list[50]}`,
+    const [r] = await db.query<StoredAuditRow>(
+      `SELECT ${CONTENT_COLUMNS_SQL}, prev_hash, hash FROM audit_log WHERE id = ${list[50]}`,
     );
     const forged = { ...(JSON.parse(r!.details) as object), z: 'forged' };
     const hash = chainHash(r!.prev_hash, {

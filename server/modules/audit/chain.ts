@@ -16,6 +16,25 @@ const FORMAT = 'audit/v1';
 export const atTextSql = (expression: string) =>
   `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** The hashed columns as read back for hashing (`at` and `details` as the hash sees them), hashes excluded. */
+export const CONTENT_COLUMNS_SQL = `id::text AS id, ${atTextSql('at')} AS at, actor_id, actor, action, object_type, object_id,
+       request_id, details::text AS details`;
+
+/** A row selected with CONTENT_COLUMNS_SQL plus its hashes, as bytes or (encode(…, 'hex')) as text. */
+export interface StoredAuditRow<Hash = Uint8Array> extends Record<string, unknown> {
+  id: string;
+  at: string;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  request_id: string | null;
+  details: string;
+  prev_hash: Hash;
+  hash: Hash;
+}
+
 /** A row's hashed content, as read back from the database (or about to be written to it). */
 export interface ChainContent {
   id: string | number | bigint;

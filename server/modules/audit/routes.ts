@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { atTextSql } from './chain';
+import { CONTENT_COLUMNS_SQL, type StoredAuditRow } from './chain';
 import { verifyAuditChain } from './verify';
 
 export interface AuditDeps {
@@ -65,20 +65,6 @@ const Verification = Type.Union([
   }),
 ]);
 
-interface AuditRow extends Record<string, unknown> {
-  id: string;
-  at: string;
-  actor_id: number | null;
-  actor: string;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  request_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
 /** Newest first, keyset on id (chain order, which is also time order). */
 export async function listAudit(db: Database, query: Static<typeof AuditQuery>) {
   const where: SQL[] = [];
@@ -91,9 +77,8 @@ export async function listAudit(db: Database, query: Static<typeof AuditQuery>) 
   if (query.to !== undefined) where.push(sql`at < ${query.to}::timestamptz`);
   if (query.cursor !== undefined) where.push(sql`id < ${query.cursor}::bigint`);
   const limit = query.limit ?? 50;
-  const rows = await db.query<AuditRow>(sql`
-    SELECT id::text AS id, ${sql.raw(atTextSql('at'))} AS at, actor_id, actor, action, object_type, object_id,
-           request_id, details::text AS details, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
+  const rows = await db.query<StoredAuditRow<string>>(sql`
+    SELECT ${sql.raw(CONTENT_COLUMNS_SQL)}, encode(prev_hash, 'hex') AS prev_hash, encode(hash, 'hex') AS hash
       FROM audit_log
      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
      ORDER BY audit_log.id DESC

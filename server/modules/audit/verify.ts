@@ -1,25 +1,11 @@
 import type { Database } from '../../db/client';
-import { atTextSql, chainHash, GENESIS_HASH, toBuffer } from './chain';
+import { CONTENT_COLUMNS_SQL, chainHash, GENESIS_HASH, type StoredAuditRow, toBuffer } from './chain';
 
 export type AuditVerification =
   | { ok: true; rows: number; lastId: number | null; lastHash: string | null }
   | { ok: false; rows: number; brokenAt: number; reason: string };
 
 const BATCH = 5_000;
-
-interface StoredRow extends Record<string, unknown> {
-  id: string;
-  at: string;
-  actor_id: number | null;
-  actor: string;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  request_id: string | null;
-  details: string;
-  prev_hash: Uint8Array;
-  hash: Uint8Array;
-}
 
 /**
  * Walks the whole chain in id order (keyset batches) recomputing every hash, and names the FIRST broken
@@ -32,9 +18,8 @@ export async function verifyAuditChain(db: Database): Promise<AuditVerification>
   let lastId: string | null = null;
   let rows = 0;
   for (;;) {
-    const batch: StoredRow[] = await db.query<StoredRow>(
-      `SELECT id::text AS id, ${atTextSql('at')} AS at, actor_id, actor, action, object_type, object_id,
-              request_id, details::text AS details, prev_hash, hash
+    const batch: StoredAuditRow[] = await db.query<StoredAuditRow>(
+      `SELECT ${CONTENT_COLUMNS_SQL}, prev_hash, hash
          FROM audit_log WHERE id > $1::bigint ORDER BY audit_log.id LIMIT ${BATCH}`,
       [lastId ?? '0'],
     );
