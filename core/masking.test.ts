@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskName, maskPhone } from './masking';
 
 describe('masking', () => {
-  it('masks ID numbers keeping the first 6 and last 4', () => {
-    expect(maskIdNumber('44011219900101123X')).toBe('440112********123X');
+  it('masks ID numbers keeping only the 6-digit region', () => {
+    expect(maskIdNumber('44011219900101123X')).toBe('440112************');
     expect(maskIdNumber('1234')).toBe('****');
   });
 

@@ -5,11 +5,14 @@ function stars(count: number): string {
   return '*'.repeat(Math.max(0, count));
 }
 
-/** Keeps the first 6 (region) and last 4 characters: 440112********123X. */
+/**
+ * Keeps only the 6-digit region (place of registration): 440112************. The birth date, sequence and check
+ * digit are all hidden, so that nothing else a record shows (age, birth month, sex) rebuilds the number.
+ */
 export function maskIdNumber(v: string): string {
   const chars = Array.from(v);
   if (chars.length <= 10) return stars(chars.length);
-  return chars.slice(0, 6).join('') + stars(chars.length - 10) + chars.slice(-4).join('');
+  return chars.slice(0, 6).join('') + stars(chars.length - 6);
 }
 
 /** Mobile: 138****5678; landline: 020-******45. Anything unparseable keeps only its last 2 characters. */
