@@ -44,7 +44,7 @@ async function ensureAccounts(db: Database) {
   );
   if (row!.n > 0) return;
   console.log('seeding the district-scale demo accounts…');
-  await seedDemoAccounts(db, { seed: 1, small: false });
+  await seedDemoAccounts(db, { seed: 1, small: false, pii: benchPii });
 }
 
 async function firstAccount(db: Database, role: string) {

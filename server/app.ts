@@ -78,7 +78,7 @@ export async function buildApp(deps: AppDeps) {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  await app.register(metrics);
+  await app.register(metrics, { config });
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
   await app.register(rateLimit, {
     max: config.apiRateLimit,
@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { db, config, areas });
+      await api.register(authRoutes, { db, config, areas, pii });
       await api.register(auditRoutes, { db });
       await api.register(areaRoutes, { areas });
       await api.register(registryRoutes, { db, areas, pii });

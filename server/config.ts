@@ -24,14 +24,22 @@ const ConfigSchema = Type.Object({
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   sessionIdleMinutes: Type.Integer({ minimum: 1 }),
   sessionAbsoluteHours: Type.Integer({ minimum: 1 }),
+  /** Failed sign-ins per (username, client address) before a lock. */
   loginMaxFailures: Type.Integer({ minimum: 1 }),
+  /** The first lock's length; each further lock of the same (username, client) doubles, up to the max. */
   loginLockMinutes: Type.Integer({ minimum: 1 }),
+  loginLockMaxMinutes: Type.Integer({ minimum: 1 }),
   /** Per client address and minute, on POST /auth/login. */
   loginRateLimit: Type.Integer({ minimum: 1 }),
   /** Per client address and minute, on every other API route. */
   apiRateLimit: Type.Integer({ minimum: 1 }),
   /** Send cookies with the Secure flag (behind HTTPS). */
   secureCookies: Type.Boolean(),
+  /** /metrics on its own listener (METRICS_HOST:METRICS_PORT); without it and without a token, 404. */
+  metricsPort: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  metricsHost: Type.String({ minLength: 1 }),
+  /** When set, every /metrics request must send `Authorization: Bearer <token>`. */
+  metricsToken: Type.Optional(Type.String({ minLength: 16 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -53,10 +61,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
-    loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
+    loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 1),
+    loginLockMaxMinutes: Number(env.LOGIN_LOCK_MAX_MINUTES ?? 60),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     apiRateLimit: Number(env.API_RATE_LIMIT ?? 1200),
     secureCookies: env.SECURE_COOKIES === 'true',
+    metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined,
+    metricsHost: env.METRICS_HOST ?? '127.0.0.1',
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
   if (!Value.Check(ConfigSchema, raw)) {
     const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);

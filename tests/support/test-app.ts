@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../server/app';
 import { type Config, testConfig } from '../../server/config';
 import { type Database, openDatabase } from '../../server/db/client';
-import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
+import { demoBearerToken } from './demo-login';
 import { testPii } from './test-keys';
 
 /** Opens this test file's database: the run's PostgreSQL database, or a private PGlite copy of the seed. */
@@ -25,15 +25,9 @@ export async function startTestApp(overrides: Partial<Config> = {}) {
     app,
     db,
     config,
-    /** A bearer token of a demo account (all share the demo password). */
-    async tokenFor(username: string): Promise<string> {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: DEMO_PASSWORD, tokenType: 'bearer' },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-      return res.json().token as string;
+    /** A bearer token of a demo account: demo password, demo TOTP code where enrolled (see demo-login.ts). */
+    tokenFor(username: string, password?: string): Promise<string> {
+      return demoBearerToken(app, db, username, password);
     },
     async close() {
       await app.close();

@@ -15,6 +15,8 @@ export interface Actor {
   sessionId: number;
   sessionKind: 'cookie' | 'bearer';
   csrfToken: string;
+  /** Signed in with a password only while two-factor enrolment is required: only enrolment routes answer. */
+  enrolmentOnly: boolean;
 }
 
 /** The actor as written into history and audit rows. */

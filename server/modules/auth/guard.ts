@@ -20,6 +20,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** Answers a session limited to two-factor enrolment (me, logout, enrolment). */
+    duringEnrolment?: boolean;
   }
   interface FastifyInstance {
     /** Every API route with its policy, as registered (read by the authorization-matrix test). */
@@ -49,6 +51,7 @@ export function actorFrom(s: SessionAccount, areas: AreaDirectory): Actor {
     sessionId: s.session_id,
     sessionKind: s.kind,
     csrfToken: s.csrf_token,
+    enrolmentOnly: s.enrolment_only,
   };
 }
 
@@ -101,6 +104,12 @@ export const authGuard = fp<{ db: Database; config: Config; areas: AreaDirectory
         });
       }
       req.actor = actor;
+      if (actor.enrolmentOnly && !req.routeOptions.config?.duringEnrolment) {
+        throw new DomainError(403, 'totp_enrollment_required', {
+          en: 'Set up two-factor sign-in first (an authenticator app code)',
+          zh: '请先设置双因素登录（身份验证器验证码）',
+        });
+      }
       if (policy !== 'authenticated' && !can(actor, policy.action, policy.resource)) {
         throw new DomainError(403, 'forbidden', {
           en: `Your role may not ${policy.action} ${policy.resource}`,

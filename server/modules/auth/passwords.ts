@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { DEMO_PASSWORD } from './demo-credentials';
 
 /**
  * argon2id at OWASP's second recommended setting (19 MiB, 2 passes, 1 lane): about 20–30 ms per hash on
@@ -28,8 +29,18 @@ export const decoyHash = () => {
   return decoy;
 };
 
-/** Strength rule: at least 10 characters with 3 of 4 classes (lower, upper, digit, other), not the username. */
-export function passwordProblem(password: string, username: string): { en: string; zh: string } | null {
+/**
+ * Rule for a new password: no control characters; at least 10 characters with 3 of 4 classes (lower,
+ * upper, digit, other); not containing the username; not the published demo password; not the current one.
+ */
+export function passwordProblem(
+  password: string,
+  username: string,
+  currentPassword?: string,
+): { en: string; zh: string } | null {
+  if (/\p{Cc}/u.test(password)) {
+    return { en: 'must not contain control characters', zh: '不能包含控制字符' };
+  }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
   if (password.length < 10 || classes < 3) {
     return {
@@ -39,6 +50,12 @@ export function passwordProblem(password: string, username: string): { en: strin
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
     return { en: 'must not contain the username', zh: '不能包含用户名' };
+  }
+  if (password === DEMO_PASSWORD) {
+    return { en: 'must not be the published demo password', zh: '不能使用公开的演示密码' };
+  }
+  if (currentPassword !== undefined && password === currentPassword) {
+    return { en: 'must differ from the current password', zh: '不能与当前密码相同' };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import {
   canReveal,
   capabilitiesOf,
@@ -12,6 +13,7 @@ import type { AreaDirectory } from '../areas/directory';
 import type { Actor } from './actor';
 import { type AuthDeps, changePassword, login, logout } from './service';
 import { SESSION_COOKIE } from './sessions';
+import { confirmTotp, setupTotp } from './totp-enrolment';
 
 const tags = ['auth'];
 const Me = Type.Object({
@@ -30,7 +32,18 @@ const Me = Type.Object({
   capabilities: Type.Record(Type.String(), Type.Array(Type.String())),
   revealable: Type.Record(Type.String(), Type.Array(Type.String())),
   csrfToken: Type.String(),
+  /** This session may only enrol in two-factor sign-in (see POST /auth/totp/setup). */
+  totpEnrollmentRequired: Type.Boolean(),
 });
+
+const SessionGranted = Type.Object({
+  token: Type.Optional(Type.String()),
+  csrfToken: Type.String(),
+  expiresAt: Type.String(),
+  totpEnrollmentRequired: Type.Boolean(),
+});
+
+const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: '6 digits' });
 
 export function describeActor(actor: Actor, areas: AreaDirectory) {
   const revealable: Record<string, PersonalField[]> = {};
@@ -52,6 +65,31 @@ export function describeActor(actor: Actor, areas: AreaDirectory) {
     capabilities: capabilitiesOf(actor),
     revealable,
     csrfToken: actor.csrfToken,
+    totpEnrollmentRequired: actor.enrolmentOnly,
+  };
+}
+
+/** The session's credentials: a cookie for the web app, the token in the body for integrations. */
+function grant(
+  reply: FastifyReply,
+  deps: AuthDeps,
+  kind: 'cookie' | 'bearer',
+  session: { token: string; csrfToken: string; expiresAt: Date; totpEnrollmentRequired?: boolean },
+) {
+  if (kind === 'cookie') {
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.secureCookies,
+      path: '/',
+      expires: session.expiresAt,
+    });
+  }
+  return {
+    ...(kind === 'bearer' ? { token: session.token } : {}),
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+    totpEnrollmentRequired: session.totpEnrollmentRequired ?? false,
   };
 }
 
@@ -62,51 +100,75 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
   app.post(
     '/auth/login',
     {
-      config: { policy: 'public', rateLimit: { max: deps.config.loginRateLimit, timeWindow: 60_000 } },
+      // Rate limit and lockout are kept in the database (service), shared by every API process.
+      config: { policy: 'public' },
       schema: {
         tags,
         summary: 'Sign in: a cookie session for the web app, or a bearer token for integrations',
+        description:
+          'Accounts enrolled in two-factor sign-in also send `totp` (401 `totp_required` / `bad_totp` otherwise). ' +
+          'An account that must enrol gets a session limited to enrolment (`totpEnrollmentRequired`).',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 64 }),
             password: Type.String({ minLength: 1, maxLength: 200 }),
+            totp: Type.Optional(TotpCode),
             tokenType: Type.Optional(Type.Union([Type.Literal('cookie'), Type.Literal('bearer')])),
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
-            token: Type.Optional(Type.String()),
-            csrfToken: Type.String(),
-            expiresAt: Type.String(),
-          }),
-        },
+        response: { 200: SessionGranted },
       },
     },
     async (req, reply) => {
       const kind = req.body.tokenType ?? 'cookie';
-      const session = await login(deps, { ...req.body, kind, requestId: req.id });
-      if (kind === 'cookie') {
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.config.secureCookies,
-          path: '/',
-          expires: session.expiresAt,
-        });
-      }
-      return {
-        ...(kind === 'bearer' ? { token: session.token } : {}),
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt.toISOString(),
-      };
+      const session = await login(deps, { ...req.body, kind, requestId: req.id, client: req.ip });
+      return grant(reply, deps, kind, session);
+    },
+  );
+
+  app.post(
+    '/auth/totp/setup',
+    {
+      config: { policy: 'authenticated', duringEnrolment: true },
+      schema: {
+        tags,
+        summary: 'Start two-factor set-up: a fresh secret and its otpauth:// URI for an authenticator app',
+        response: {
+          200: Type.Object({
+            secret: Type.String(),
+            uri: Type.String(),
+            digits: Type.Integer(),
+            period: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (req) => setupTotp(deps, req.actor!),
+  );
+
+  app.post(
+    '/auth/totp/confirm',
+    {
+      config: { policy: 'authenticated', duringEnrolment: true },
+      schema: {
+        tags,
+        summary: 'Finish two-factor set-up with a current code; the session is replaced by a full one',
+        body: Type.Object({ code: TotpCode }, { additionalProperties: false }),
+        response: { 200: SessionGranted },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const session = await confirmTotp(deps, actor, req.body.code, req.id);
+      return grant(reply, deps, actor.sessionKind, session);
     },
   );
 
   app.get(
     '/auth/me',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', duringEnrolment: true },
       schema: { tags, summary: 'Who I am: role, areas, department, capabilities', response: { 200: Me } },
     },
     async (req) => describeActor(req.actor!, deps.areas),
@@ -114,7 +176,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
 
   app.post(
     '/auth/logout',
-    { config: { policy: 'authenticated' }, schema: { tags, summary: 'End this session' } },
+    {
+      config: { policy: 'authenticated', duringEnrolment: true },
+      schema: { tags, summary: 'End this session' },
+    },
     async (req, reply) => {
       await logout(deps, req.actor!, req.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

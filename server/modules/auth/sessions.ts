@@ -13,6 +13,8 @@ export interface SessionAccount {
   session_id: number;
   kind: 'cookie' | 'bearer';
   csrf_token: string;
+  /** Signed in without the second factor it must enrol in: only the enrolment routes answer. */
+  enrolment_only: boolean;
   last_seen_at: Date;
   account_id: number;
   username: string;
@@ -25,14 +27,21 @@ export interface SessionAccount {
 }
 
 /** A new session: the token goes to the client once; only its SHA-256 is stored. */
-export async function createSession(tx: Orm, config: Config, accountId: number, kind: 'cookie' | 'bearer') {
+export async function createSession(
+  tx: Orm,
+  config: Config,
+  accountId: number,
+  kind: 'cookie' | 'bearer',
+  enrolmentOnly = false,
+) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expires = new Date(Date.now() + config.sessionAbsoluteHours * 3_600_000);
   const [row] = await execRows<{ id: number }>(
     tx,
-    sql`INSERT INTO sessions (token_hash, account_id, kind, csrf_token, expires_at)
-        VALUES (${hashToken(token)}, ${accountId}, ${kind}, ${csrfToken}, ${expires.toISOString()}) RETURNING id`,
+    sql`INSERT INTO sessions (token_hash, account_id, kind, csrf_token, expires_at, enrolment_only)
+        VALUES (${hashToken(token)}, ${accountId}, ${kind}, ${csrfToken}, ${expires.toISOString()}, ${enrolmentOnly})
+        RETURNING id`,
   );
   return { token, csrfToken, sessionId: Number(row!.id), expiresAt: expires };
 }
@@ -48,7 +57,7 @@ export async function findSession(
   token: string,
 ): Promise<SessionAccount | null> {
   const [row] = await db.query<SessionAccount & Record<string, unknown>>(
-    `SELECT s.id AS session_id, s.kind, s.csrf_token, s.last_seen_at, a.id AS account_id, a.username,
+    `SELECT s.id AS session_id, s.kind, s.csrf_token, s.enrolment_only, s.last_seen_at, a.id AS account_id, a.username,
             a.display_name, a.role, a.area_ids, a.department_id, d.code AS department_code, d.name AS department_name
        FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN departments d ON d.id = a.department_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL

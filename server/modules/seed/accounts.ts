@@ -1,11 +1,13 @@
 import { createRandom } from '../../../core/random';
 import type { Database } from '../../db/client';
+import type { PiiCipher } from '../../lib/pii';
+import { DEMO_PASSWORD, enrolDemoAccounts } from '../auth/demo-credentials';
 import { hashPassword } from '../auth/passwords';
 import { deriveSeed } from './allocate';
 import { personName } from './names';
 
-/** The one password of every demo account (README states it). Demo data only: never in production. */
-export const DEMO_PASSWORD = 'Huangpu#2013';
+/** The demo password and TOTP secret (README states both). Demo data only: never in production. */
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../auth/demo-credentials';
 
 interface AreaRow {
   id: number;
@@ -25,7 +27,7 @@ const DISTRICT_SHAPE = { district: 44, departments: 131, streets: 426, grids: 49
  */
 export async function seedDemoAccounts(
   db: Database,
-  options: { seed: number; small: boolean },
+  options: { seed: number; small: boolean; pii: PiiCipher },
 ): Promise<number> {
   const areas = await db.query<AreaRow & Record<string, unknown>>(
     'SELECT id, code, level, district_id FROM areas ORDER BY code',
@@ -94,6 +96,8 @@ export async function seedDemoAccounts(
     ['username', 'display_name', 'password_hash', 'role', 'area_ids', 'department_id'],
     `${rows.join('\n')}\n`,
   );
+  // Roles that may reveal personal data sign in with a second factor: the published demo TOTP secret.
+  await enrolDemoAccounts(db, options.pii, hash);
   return rows.length;
 }
 

@@ -16,7 +16,11 @@ export async function loadDemo(
   },
 ) {
   const result = await seedDatabase(db, options);
-  const accounts = await seedDemoAccounts(db, { seed: options.seed, small: options.scale === 'small' });
+  const accounts = await seedDemoAccounts(db, {
+    seed: options.seed,
+    small: options.scale === 'small',
+    pii: options.pii,
+  });
   await refreshAllAreaCounts(db);
   return { ...result, counts: { ...result.counts, accounts } };
 }
