@@ -44,8 +44,14 @@ async function sample(db: Database): Promise<Sample> {
     residents: people.map((p) => ({
       id: p.id,
       name: p.name,
-      idNumber: benchPii.decrypt(Buffer.from(p.id_number_enc)),
-      phone: p.phone_enc ? benchPii.decrypt(Buffer.from(p.phone_enc)) : null,
+      idNumber: benchPii.decrypt(Buffer.from(p.id_number_enc), {
+        table: 'residents',
+        column: 'id_number_enc',
+        rowId: p.id,
+      }),
+      phone: p.phone_enc
+        ? benchPii.decrypt(Buffer.from(p.phone_enc), { table: 'residents', column: 'phone_enc', rowId: p.id })
+        : null,
     })),
     roads: roads.map((r) => r.road),
     enterpriseWords: firms.map((f) => [...f.name].slice(0, 2).join('')),

@@ -16,7 +16,8 @@ describe('personal-data key rotation', () => {
     const [before] = await db.query<{ id: number; id_number_enc: Uint8Array; id_number_hmac: Uint8Array }>(
       'SELECT id, id_number_enc, id_number_hmac FROM residents ORDER BY id LIMIT 1',
     );
-    const plain = testPii.decrypt(Buffer.from(before!.id_number_enc));
+    const aad = { table: 'residents', column: 'id_number_enc', rowId: before!.id };
+    const plain = testPii.decrypt(Buffer.from(before!.id_number_enc), aad);
     const rotated = createPiiCipher({
       encryptionKeys: { 1: Buffer.alloc(32, 7), 2: Buffer.alloc(32, 11) },
       currentVersion: 2,
@@ -33,8 +34,12 @@ describe('personal-data key rotation', () => {
     const [after] = await db.query<{ id_number_enc: Uint8Array; id_number_hmac: Uint8Array }>(
       `SELECT id_number_enc, id_number_hmac FROM residents WHERE id = ${before!.id}`,
     );
-    expect(rotated.decrypt(Buffer.from(after!.id_number_enc))).toBe(plain);
-    expect(() => testPii.decrypt(Buffer.from(after!.id_number_enc))).toThrow();
+    expect(rotated.decrypt(Buffer.from(after!.id_number_enc), aad)).toBe(plain);
+    expect(() => testPii.decrypt(Buffer.from(after!.id_number_enc), aad)).toThrow();
+    // Still bound to its row: the rotated blob does not open as another row's.
+    expect(() =>
+      rotated.decrypt(Buffer.from(after!.id_number_enc), { ...aad, rowId: aad.rowId + 1 }),
+    ).toThrow();
     expect(Buffer.from(after!.id_number_hmac).equals(Buffer.from(before!.id_number_hmac))).toBe(true);
     expect(await reencryptAll(db, rotated, 2)).toBe(0);
     // Rotate back: on PostgreSQL the other test files share this database and hold only key 1.
@@ -53,6 +58,7 @@ describe('personal-data key rotation', () => {
             )
           )[0]!.e,
         ),
+        aad,
       ),
     ).toBe(plain);
   });

@@ -14,7 +14,8 @@ const BATCH = 5_000;
 /**
  * Re-encrypts every blob whose key version is not the cipher's current one, in batches of one transaction
  * each (safe to interrupt and run again: finished rows are skipped by their version byte).
- * The keyed search hashes are untouched: they use the separate HMAC key.
+ * The keyed search hashes are untouched: they use the separate HMAC key. Each value stays bound to its
+ * table, column and row (the additional data), now with the new key version.
  */
 export async function reencryptAll(
   db: Database,
@@ -34,9 +35,10 @@ export async function reencryptAll(
       );
       if (rows.length === 0) break;
       const ids = rows.map((r) => r.id);
-      const blobs = rows.map(
-        (r) => `\\x${cipher.encrypt(cipher.decrypt(Buffer.from(r.blob))).toString('hex')}`,
-      );
+      const blobs = rows.map((r) => {
+        const aad = { table, column, rowId: r.id };
+        return `\\x${cipher.encrypt(cipher.decrypt(Buffer.from(r.blob), aad), aad).toString('hex')}`;
+      });
       await db.query(
         `UPDATE ${table} t SET ${column} = v.blob::bytea FROM unnest($1::int[], $2::text[]) AS v(id, blob) WHERE t.id = v.id`,
         [ids, blobs],

@@ -8,15 +8,38 @@ import {
   randomBytes,
   randomFillSync,
 } from 'node:crypto';
+import { DomainError } from './errors';
 
 export type PiiKeys = { encryptionKeys: Record<number, Buffer>; currentVersion: number; hmacKey: Buffer };
 
+/**
+ * Where a value lives. It is bound into the AES-GCM additional data (with the key version), so a blob
+ * copied to another row, column or table no longer authenticates: swapped ciphertexts fail on read.
+ */
+export type PiiAad = { table: string; column: string; rowId: number };
+
 export type PiiCipher = {
-  encrypt(plain: string): Buffer;
-  decrypt(blob: Buffer): string;
+  encrypt(plain: string, aad: PiiAad): Buffer;
+  decrypt(blob: Buffer, aad: PiiAad): string;
   hmac(normalised: string): Buffer;
   keyVersionOf(blob: Buffer): number;
 };
+
+/**
+ * A stored value that does not authenticate where it is (tampered, moved, or under a key we lack). The
+ * client sees a generic 500; `where` (never the value) is for the log.
+ */
+export class DataIntegrityError extends DomainError {
+  constructor(
+    readonly where: PiiAad & { keyVersion: number | null },
+    readonly detail: string,
+  ) {
+    super(500, 'data_integrity', {
+      en: 'A stored personal value failed its integrity check; the record cannot be read until an administrator restores it',
+      zh: '存储的个人信息未通过完整性校验，管理员修复前无法读取该记录',
+    });
+  }
+}
 
 // Blob layout: [version:1][iv:12][tag:16][ciphertext].
 const IV_LENGTH = 12;
@@ -25,6 +48,11 @@ const HEADER_LENGTH = 1 + IV_LENGTH + TAG_LENGTH;
 const HMAC_LENGTH = 16;
 // IVs are random (96 bits) and drawn from a pool refilled in bulk: one CSPRNG call per 4096 encryptions.
 const IV_POOL_SIZE = IV_LENGTH * 4096;
+
+/** The additional authenticated data: format tag, table, column, row id and key version. */
+export function aadBytes(aad: PiiAad, version: number): Buffer {
+  return Buffer.from(`pii/v1\u0000${aad.table}\u0000${aad.column}\u0000${aad.rowId}\u0000${version}`, 'utf8');
+}
 
 export function generateKeyHex(): string {
   return randomBytes(32).toString('hex');
@@ -49,7 +77,7 @@ export function createPiiCipher(keys: PiiKeys): PiiCipher {
   const ivPool = Buffer.alloc(IV_POOL_SIZE);
   let ivOffset = IV_POOL_SIZE;
 
-  function encrypt(plain: string): Buffer {
+  function encrypt(plain: string, aad: PiiAad): Buffer {
     if (ivOffset === IV_POOL_SIZE) {
       randomFillSync(ivPool);
       ivOffset = 0;
@@ -58,6 +86,7 @@ export function createPiiCipher(keys: PiiKeys): PiiCipher {
     ivOffset += IV_LENGTH;
 
     const cipher = createCipheriv('aes-256-gcm', currentKey!, iv, { authTagLength: TAG_LENGTH });
+    cipher.setAAD(aadBytes(aad, currentVersion));
     const ciphertext = cipher.update(plain, 'utf8');
     cipher.final(); // GCM is a stream mode: final() emits nothing but computes the tag.
 
@@ -74,20 +103,24 @@ export function createPiiCipher(keys: PiiKeys): PiiCipher {
     return blob[0]!;
   }
 
-  function decrypt(blob: Buffer): string {
-    const version = keyVersionOf(blob);
+  function decrypt(blob: Buffer, aad: PiiAad): string {
+    const fail = (version: number | null, detail: string) =>
+      new DataIntegrityError({ ...aad, keyVersion: version }, detail);
+    if (blob.length < HEADER_LENGTH) throw fail(null, `blob too short (${blob.length} bytes)`);
+    const version = blob[0]!;
     const key = keyObjects.get(version);
-    if (!key) throw new Error(`PII blob uses unknown key version ${version}`);
+    if (!key) throw fail(version, `unknown key version ${version}`);
     const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(1, 1 + IV_LENGTH), {
       authTagLength: TAG_LENGTH,
     });
     decipher.setAuthTag(blob.subarray(1 + IV_LENGTH, HEADER_LENGTH));
+    decipher.setAAD(aadBytes(aad, version));
     try {
       const head = decipher.update(blob.subarray(HEADER_LENGTH));
       const tail = decipher.final();
       return tail.length === 0 ? head.toString('utf8') : Buffer.concat([head, tail]).toString('utf8');
     } catch {
-      throw new Error(`PII blob failed authentication (key version ${version}): tampered or wrong key`);
+      throw fail(version, 'failed authentication: tampered, moved from another row, or wrong key');
     }
   }
 

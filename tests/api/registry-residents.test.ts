@@ -71,7 +71,8 @@ describe('registry: addresses → houses → residents', () => {
       `SELECT id_number_enc, phone_enc FROM residents WHERE id = ${created.body.id}`,
     );
     expect(Buffer.from(stored!.id_number_enc).toString('latin1')).not.toContain(idNumber.slice(0, 10));
-    expect(testPii.decrypt(Buffer.from(stored!.id_number_enc))).toBe(idNumber);
+    const aad = { table: 'residents', column: 'id_number_enc', rowId: created.body.id as number };
+    expect(testPii.decrypt(Buffer.from(stored!.id_number_enc), aad)).toBe(idNumber);
     // exact search by ID number and by phone goes through the keyed hash
     const byId = await api.get(`/registry/residents?q=${idNumber}`);
     expect(byId.body.items!.map((r) => r.id)).toEqual([created.body.id]);

@@ -97,7 +97,8 @@ describe('data scope by area, remit by department, audited reveals', () => {
     const [stored] = await t.db.query<{ id_number_enc: Uint8Array }>(
       `SELECT id_number_enc FROM residents WHERE id = ${resident.id}`,
     );
-    expect(res.body.value).toBe(testPii.decrypt(Buffer.from(stored!.id_number_enc)));
+    const aad = { table: 'residents', column: 'id_number_enc', rowId: resident.id as number };
+    expect(res.body.value).toBe(testPii.decrypt(Buffer.from(stored!.id_number_enc), aad));
     const [audit] = await t.db.query<{ action: string; object_id: string; details: Json }>(
       "SELECT action, object_id, details FROM audit_log WHERE action = 'personal.reveal' ORDER BY id DESC LIMIT 1",
     );

@@ -23,7 +23,8 @@ function generate(seed: number): { tree: DistrictTree; rows: Record<TableName, R
       Object.fromEntries(
         step.columns.map((c, i) => {
           const v = row[i];
-          return [c, c.endsWith('_enc') && Buffer.isBuffer(v) ? testPii.decrypt(v) : v];
+          const aad = { table: step.table, column: c, rowId: row[0] as number };
+          return [c, c.endsWith('_enc') && Buffer.isBuffer(v) ? testPii.decrypt(v, aad) : v];
         }),
       ),
     );

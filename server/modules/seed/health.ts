@@ -103,11 +103,12 @@ function* healthRows(ctx: DistrictContext): Generator<Row> {
       : mask !== 0 && random.chance(0.5)
         ? REFERENCE_DAY - random.int(0, 700)
         : null;
+    const id = ++ctx.ids.health_records;
     yield [
-      ++ctx.ids.health_records,
+      id,
       ...locations[residents.grid[i]!]!,
       residents.firstId + i,
-      ctx.pii.encrypt(json),
+      ctx.pii.encrypt(json, { table: 'health_records', column: 'conditions_enc', rowId: id }),
       inFocus,
       lastFollowUp === null ? null : isoDate(lastFollowUp),
     ];

@@ -72,10 +72,14 @@ describe('seedDatabase (small scale, fresh in-memory PGlite)', () => {
   });
 
   it('stores personal data encrypted, with HMACs and masks', async () => {
-    const [row] = await db.query<{ id_number_enc: Buffer; id_number_hmac: Buffer; id_number_masked: string }>(
-      'SELECT id_number_enc, id_number_hmac, id_number_masked FROM residents ORDER BY id LIMIT 1',
-    );
-    const idNumber = testPii.decrypt(Buffer.from(row!.id_number_enc));
+    const [row] = await db.query<{
+      id: number;
+      id_number_enc: Buffer;
+      id_number_hmac: Buffer;
+      id_number_masked: string;
+    }>('SELECT id, id_number_enc, id_number_hmac, id_number_masked FROM residents ORDER BY id LIMIT 1');
+    const aad = { table: 'residents', column: 'id_number_enc', rowId: row!.id };
+    const idNumber = testPii.decrypt(Buffer.from(row!.id_number_enc), aad);
     expect(idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(Buffer.from(row!.id_number_hmac).equals(testPii.hmac(idNumber))).toBe(true);
     expect(row!.id_number_masked).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);

@@ -97,8 +97,9 @@ function* residentRows(ctx: DistrictContext): Generator<Row> {
       set.male[index] = member.male ? 1 : 0;
       set.floating[index] = floating ? 1 : 0;
       index++;
+      const id = ++ctx.ids.residents;
       yield [
-        ++ctx.ids.residents,
+        id,
         ...locations[g]!,
         houses.firstId + h,
         personName(random, member.male ? 'M' : 'F', surnames[m]),
@@ -106,10 +107,10 @@ function* residentRows(ctx: DistrictContext): Generator<Row> {
         isoDate(birthDay),
         floating ? 'floating' : 'registered',
         floating ? isoDate(REFERENCE_DAY + random.int(-200, 900)) : null,
-        pii.encrypt(idNumber),
+        pii.encrypt(idNumber, { table: 'residents', column: 'id_number_enc', rowId: id }),
         pii.hmac(idNumber),
         maskIdNumber(idNumber),
-        phone && pii.encrypt(phone),
+        phone && pii.encrypt(phone, { table: 'residents', column: 'phone_enc', rowId: id }),
         phone && pii.hmac(phone),
         phone && maskPhone(phone),
         origin.ethnicity,

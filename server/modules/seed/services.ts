@@ -146,14 +146,15 @@ function* staffRows(ctx: DistrictContext): Generator<Row> {
     const male = random.chance(role === 'security' ? 0.85 : 0.45);
     const name = personName(random, male ? 'M' : 'F');
     const { pii } = ctx;
+    const id = ++ctx.ids.staff;
     return [
-      ++ctx.ids.staff,
+      id,
       ...locationOf(area),
       area.id,
       department,
       name,
       role,
-      pii.encrypt(phone),
+      pii.encrypt(phone, { table: 'staff', column: 'phone_enc', rowId: id }),
       pii.hmac(phone),
       maskPhone(phone),
     ];

@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Orm } from '../../../db/client';
 import { recordHistory } from '../../../db/schema';
-import type { EntityDefinition, RegistryContext, Row } from './types';
+import type { EntityDefinition, RegistryContext, RegistryTable, Row } from './types';
 
 const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchBigrams']);
 const HIDDEN = '(hidden)';
@@ -18,6 +18,7 @@ function comparable(value: unknown): unknown {
  */
 export function diff(
   ctx: RegistryContext,
+  table: RegistryTable,
   before: Row | null,
   after: Row,
 ): Record<string, [unknown, unknown]> {
@@ -27,7 +28,8 @@ export function diff(
     const old = before ? before[key] : null;
     const now = after[key];
     if (key.endsWith('Enc')) {
-      const plain = (v: unknown) => (Buffer.isBuffer(v) ? ctx.pii.decrypt(v) : null);
+      const aad = { table: getTableName(table), column: getTableColumns(table)[key]!.name, rowId: after.id };
+      const plain = (v: unknown) => (Buffer.isBuffer(v) ? ctx.pii.decrypt(v, aad) : null);
       if (plain(old) !== plain(now))
         changes[key.slice(0, -3)] = [old == null ? null : HIDDEN, now == null ? null : HIDDEN];
       continue;
@@ -52,7 +54,7 @@ export async function recordChange(
     action,
     actor: ctx.actor,
     source: ctx.source,
-    changes: diff(ctx, before, after),
+    changes: diff(ctx, def.table, before, after),
   });
 }
 

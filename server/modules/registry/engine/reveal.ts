@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName } from 'drizzle-orm';
 import { canReveal, type PersonalField, type RegistryResource } from '../../../../core/policy/capabilities';
 import { DomainError, notFound } from '../../../lib/errors';
 import { appendAudit } from '../../audit/append';
@@ -50,7 +50,9 @@ export async function revealField(
       .where(and(eq(def.table.id, id), scopePredicate(ctx, 'write')))) as Row[];
     if (!row) throw notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
     const blob = row[`${field}Enc`] as Buffer | null;
-    const plain = blob ? ctx.pii.decrypt(blob) : null;
+    const column = getTableColumns(def.table)[`${field}Enc`]!.name;
+    const aad = { table: getTableName(def.table), column, rowId: row.id };
+    const plain = blob ? ctx.pii.decrypt(blob, aad) : null;
     await appendAudit(tx, {
       actorId: actor.accountId,
       actor: ctx.actor,

@@ -45,6 +45,8 @@ export interface FilterDef {
 export interface Lookup {
   tx: Orm;
   ctx: RegistryContext;
+  /** The row's id, drawn before the insert on create: encrypted values are bound to it. */
+  rowId: number;
 }
 
 /**

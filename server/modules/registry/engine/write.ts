@@ -34,7 +34,8 @@ export async function getRecord(def: EntityDefinition, ctx: RegistryContext, id:
 
 export async function createRecord(def: EntityDefinition, ctx: RegistryContext, input: Input) {
   const row = await inTransaction(def, ctx, async (tx) => {
-    const values = await def.toColumns(input, { tx, ctx }, null);
+    const rowId = await drawId(def, tx);
+    const values = { ...(await def.toColumns(input, { tx, ctx, rowId }, null)), id: rowId };
     assertInScope(def, ctx, values as unknown as Placement);
     const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
     await recordChange(def, tx, ctx, 'create', null, created!);
@@ -64,7 +65,7 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
         'version',
       );
     }
-    const values = await def.toColumns(changes, { tx, ctx }, before);
+    const values = await def.toColumns(changes, { tx, ctx, rowId: id }, before);
     assertInScope(def, ctx, { ...before, ...values } as Placement);
     const [after] = (await tx
       .update(def.table)
@@ -139,6 +140,15 @@ function auditWrite(
     requestId: ctx.requestId,
     details: fields ? { fields } : {},
   });
+}
+
+/** The new row's id, known before the insert so that its encrypted values can be bound to it. */
+async function drawId(def: EntityDefinition, tx: Orm): Promise<number> {
+  const [row] = await execRows<{ id: number }>(
+    tx,
+    sql`SELECT nextval(pg_get_serial_sequence(${tableName(def)}, 'id'))::int AS id`,
+  );
+  return row!.id;
 }
 
 function tableName(def: EntityDefinition): string {

@@ -64,8 +64,9 @@ export async function residentNames(ctx: RegistryContext, ids: number[]) {
   return new Map([...names].map(([id, name]) => [id, maskName(name)]));
 }
 
-const decodeConditions = (pii: PiiCipher, blob: unknown) =>
-  JSON.parse(pii.decrypt(blob as Buffer)) as string[];
+const conditionsAad = (rowId: number) => ({ table: 'health_records', column: 'conditions_enc', rowId });
+const decodeConditions = (pii: PiiCipher, blob: unknown, rowId: number) =>
+  JSON.parse(pii.decrypt(blob as Buffer, conditionsAad(rowId))) as string[];
 
 /** Health records (健康档案): a resident's chronic conditions, encrypted; placed where the resident lives. */
 export const healthRecordEntity: EntityDefinition = {
@@ -98,11 +99,12 @@ export const healthRecordEntity: EntityDefinition = {
     if (conditions !== undefined) {
       // Canonical order, so that re-sending the same set in another order is not a change.
       const sorted = CONDITIONS.filter((c) => conditions.includes(c));
-      columns.conditionsEnc = pii.encrypt(JSON.stringify(sorted));
+      columns.conditionsEnc = pii.encrypt(JSON.stringify(sorted), conditionsAad(lookup.rowId));
     }
     const focus = (input.chronicFocus ?? existing?.chronicFocus ?? false) as boolean;
     if (focus && (input.chronicFocus !== undefined || conditions !== undefined)) {
-      const list = conditions ?? (existing ? decodeConditions(pii, existing.conditionsEnc) : []);
+      const list =
+        conditions ?? (existing ? decodeConditions(pii, existing.conditionsEnc, lookup.rowId) : []);
       if (list.length === 0) {
         throw invalidField(
           'chronicFocus',
@@ -136,7 +138,7 @@ export const healthRecordEntity: EntityDefinition = {
   present: (row, ctx, extra) => ({
     residentId: row.residentId,
     residentName: extra.get(row.id)?.residentName ?? '',
-    conditionCount: decodeConditions(ctx.pii, row.conditionsEnc).length,
+    conditionCount: decodeConditions(ctx.pii, row.conditionsEnc, row.id).length,
     chronicFocus: row.chronicFocus,
     lastFollowUp: row.lastFollowUp,
   }),

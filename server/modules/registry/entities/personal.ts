@@ -1,10 +1,10 @@
 import { maskPhone } from '../../../../core/masking';
 import { parsePhone } from '../../../../core/validation/phone';
 import { invalidField } from '../../../lib/errors';
-import type { PiiCipher } from '../../../lib/pii';
+import type { PiiAad, PiiCipher } from '../../../lib/pii';
 
 /** Phone columns: encrypted value, keyed hash for exact search, masked text for display. */
-export function protectPhone(pii: PiiCipher, raw: string | null) {
+export function protectPhone(pii: PiiCipher, raw: string | null, aad: PiiAad) {
   if (raw === null) return { phoneEnc: null, phoneHmac: null, phoneMasked: null };
   const parsed = parsePhone(raw);
   if (!parsed.ok) {
@@ -15,7 +15,7 @@ export function protectPhone(pii: PiiCipher, raw: string | null) {
     );
   }
   return {
-    phoneEnc: pii.encrypt(parsed.value),
+    phoneEnc: pii.encrypt(parsed.value, aad),
     phoneHmac: pii.hmac(parsed.value),
     phoneMasked: maskPhone(parsed.value),
   };

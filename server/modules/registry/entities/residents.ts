@@ -140,15 +140,19 @@ export const residentEntity: EntityDefinition = {
         '仅流动人口有居住证有效期',
       );
     }
-    const identity = identityColumns(input, existing, (b) => pii.decrypt(b));
+    const idAad = { table: 'residents', column: 'id_number_enc', rowId: lookup.rowId };
+    const identity = identityColumns(input, existing, (b) => pii.decrypt(b, idAad));
     if (identity.changed) {
       Object.assign(columns, {
-        idNumberEnc: pii.encrypt(identity.value),
+        idNumberEnc: pii.encrypt(identity.value, idAad),
         idNumberHmac: pii.hmac(identity.value),
         idNumberMasked: maskIdNumber(identity.value),
       });
     }
-    if (phone !== undefined) Object.assign(columns, protectPhone(pii, phone as string | null));
+    if (phone !== undefined) {
+      const aad = { table: 'residents', column: 'phone_enc', rowId: lookup.rowId };
+      Object.assign(columns, protectPhone(pii, phone as string | null, aad));
+    }
     if (input.houseId !== undefined || !existing) {
       const house = await activeParent(
         lookup,

@@ -100,7 +100,15 @@ export const staffEntity: EntityDefinition = {
         );
       }
     }
-    if (phone !== undefined) Object.assign(columns, protectPhone(ctx.pii, phone as string | null));
+    if (phone !== undefined)
+      Object.assign(
+        columns,
+        protectPhone(ctx.pii, phone as string | null, {
+          table: 'staff',
+          column: 'phone_enc',
+          rowId: lookup.rowId,
+        }),
+      );
     return columns;
   },
   present: (row, ctx) => ({
