@@ -56,7 +56,15 @@ export async function buildApp(deps: AppDeps) {
   const { config, db, pii } = deps;
   const areas = deps.areas ?? (await AreaDirectory.load(db));
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, serializers: redactingSerializers },
+    // A caller's logger options (tests capture logs) keep the redacting serializers.
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(typeof deps.logger === 'object' ? deps.logger : {}),
+            serializers: redactingSerializers,
+          },
     bodyLimit: config.bodyLimitBytes,
     // Unique across processes and restarts: audit rows and logs are joined on it.
     genReqId: () => randomUUID(),

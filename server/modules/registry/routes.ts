@@ -13,6 +13,7 @@ import { RevealBody, RevealResponse, revealField } from './engine/reveal';
 import type { EntityDefinition, RegistryContext } from './engine/types';
 import { archiveRecord, createRecord, getRecord, updateRecord } from './engine/write';
 import { ENTITIES } from './entities';
+import { Id } from './entities/common';
 import { registrySummary, SummaryQuery, SummaryResponse } from './summary';
 
 export interface RegistryDeps {
@@ -21,10 +22,7 @@ export interface RegistryDeps {
   pii: PiiCipher;
 }
 
-const IdParam = Type.Object(
-  { id: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
-  { additionalProperties: false },
-);
+const IdParam = Type.Object({ id: Id('Record id') }, { additionalProperties: false });
 const HistoryItem = Type.Object({
   id: Type.Integer(),
   entity: Type.String(),
@@ -46,7 +44,9 @@ function listQuery(def: EntityDefinition) {
       ),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Free-text search' })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
-      cursor: Type.Optional(Type.String({ maxLength: 400 })),
+      cursor: Type.Optional(
+        Type.String({ maxLength: 1024, description: 'nextCursor of the page before (opaque)' }),
+      ),
       sort: Type.Optional(Type.Union(['id', ...def.sortable].map((s) => Type.Literal(s)))),
       order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
       includeArchived: Type.Optional(Type.Boolean()),

@@ -1,7 +1,7 @@
 import { and, asc, between, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invalidField } from '../../../lib/errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { type CursorValueKind, decodeCursor, encodeCursor } from './cursor';
 import { presentPage } from './present';
 import type { EntityDefinition, RegistryContext, Row } from './types';
 
@@ -62,8 +62,20 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
   }
   const sortColumn = columns[sortKey]!;
   const descending = query.order === 'desc';
+  // The list a cursor belongs to: it opens only with the same entity, sort, order and filters.
+  const listKey = JSON.stringify([
+    def.entity,
+    sortKey,
+    descending ? 'desc' : 'asc',
+    query.area ?? null,
+    q ?? null,
+    query.includeArchived === true,
+    ...Object.keys(def.filters).map((name) => query[name] ?? null),
+  ]);
+  const cursorKind: CursorValueKind =
+    sortKey === 'id' ? 'none' : sortColumn.dataType === 'number' ? 'number' : 'string';
   if (query.cursor) {
-    const { value, id } = decodeCursor(query.cursor);
+    const { value, id } = decodeCursor(ctx.pii, listKey, query.cursor, cursorKind);
     const op = descending ? sql`<` : sql`>`;
     if (sortKey !== 'id') where.push(sql`(${sortColumn}, ${t.id}) ${op} (${value}, ${id})`);
     else if (inArea) where.push(sql`(${inArea.column}, ${t.id}) ${op} (${inArea.id}, ${id})`);
@@ -81,6 +93,9 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
     .limit(limit + 1)) as Row[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(last[sortKey], last.id) : null;
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor(ctx.pii, listKey, sortKey === 'id' ? null : last[sortKey], last.id)
+      : null;
   return { items: await presentPage(def, ctx, page), nextCursor };
 }

@@ -3,15 +3,27 @@ import { sql } from 'drizzle-orm';
 import { normaliseSearchText, searchBigrams } from '../../../../core/text/bigrams';
 import { execRows } from '../../../db/client';
 import { unprocessable } from '../../../lib/errors';
+import { MAX_DATE, MAX_ID, MIN_DATE } from '../../../plugins/input-bounds';
 import type { Placement } from '../../areas/directory';
 import type { Lookup, Row } from '../engine/types';
 
+/**
+ * Text as stored: every input string is NFC-normalised and trimmed and refused if it holds control
+ * characters (server/plugins/input-normalisation.ts) before this schema sees it, so `minLength: 1` means
+ * "at least one character that is not white space".
+ */
 export const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, description });
-export const DateString = (description?: string) => Type.String({ format: 'date', description });
+/** A real calendar date in MIN_DATE..MAX_DATE (the `date` format is bounded in server/plugins/validation.ts). */
+export const DateString = (description?: string) =>
+  Type.String({
+    format: 'date',
+    description: [description, `YYYY-MM-DD, ${MIN_DATE}..${MAX_DATE}`].filter(Boolean).join('; '),
+  });
 export const Lat = Type.Number({ minimum: -90, maximum: 90, description: 'WGS84 latitude' });
 export const Lng = Type.Number({ minimum: -180, maximum: 180, description: 'WGS84 longitude' });
-export const Id = (description?: string) => Type.Integer({ minimum: 1, description });
+/** A reference to a row: ids are PostgreSQL `integer`s. Use for bodies, path parameters and filters alike. */
+export const Id = (description?: string) => Type.Integer({ minimum: 1, maximum: MAX_ID, description });
 export const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Create body (all given fields required as declared) and update body (any subset, plus optional version). */
@@ -23,7 +35,7 @@ export function bodies(properties: TProperties, required: string[]) {
     update[key] = Type.Optional(schema);
   }
   update.version = Type.Optional(
-    Type.Integer({ minimum: 1, description: 'The version you read; 409 if it changed' }),
+    Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'The version you read; 409 if it changed' }),
   );
   return {
     createBody: Type.Object(create, { additionalProperties: false }),

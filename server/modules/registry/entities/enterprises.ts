@@ -96,7 +96,7 @@ export const enterpriseEntity: EntityDefinition = {
     licenceStatus: { schema: LicenceStatus, column: 'licenceStatus' },
     hazardousChemicals: { schema: Type.Boolean(), column: 'hazardousChemicals' },
     industry: { schema: Type.String({ minLength: 1, maxLength: 50 }), column: 'industry' },
-    addressId: { schema: Type.Integer({ minimum: 1 }), column: 'addressId' },
+    addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['name', 'employees'],
   uniqueFields: { enterprises_uscc_key: 'uscc' },

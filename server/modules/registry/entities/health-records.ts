@@ -88,7 +88,7 @@ export const healthRecordEntity: EntityDefinition = {
   }),
   filters: {
     chronicFocus: { schema: Type.Boolean(), column: 'chronicFocus' },
-    residentId: { schema: Type.Integer({ minimum: 1 }), column: 'residentId' },
+    residentId: { schema: Id(), column: 'residentId' },
   },
   sortable: [],
   uniqueFields: { health_records_resident_key: 'residentId' },

@@ -35,7 +35,7 @@ export const houseEntity: EntityDefinition = {
   }),
   filters: {
     use: { schema: HouseUse, column: 'use' },
-    addressId: { schema: Type.Integer({ minimum: 1 }), column: 'addressId' },
+    addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['unit', 'floorArea'],
   search: (q) => ({ where: prefixSearch('unit', q), sort: 'unit' }),

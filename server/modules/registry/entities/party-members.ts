@@ -42,8 +42,8 @@ export const partyMemberEntity: EntityDefinition = {
   }),
   filters: {
     status: { schema: MemberStatus, column: 'status' },
-    partyOrganisationId: { schema: Type.Integer({ minimum: 1 }), column: 'partyOrganisationId' },
-    residentId: { schema: Type.Integer({ minimum: 1 }), column: 'residentId' },
+    partyOrganisationId: { schema: Id(), column: 'partyOrganisationId' },
+    residentId: { schema: Id(), column: 'residentId' },
   },
   sortable: ['joinedOn'],
   uniqueFields: { party_members_resident_key: 'residentId' },

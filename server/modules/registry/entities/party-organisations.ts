@@ -58,7 +58,7 @@ export const partyOrganisationEntity: EntityDefinition = {
   }),
   filters: {
     kind: { schema: PartyOrganisationKind, column: 'kind' },
-    parentId: { schema: Type.Integer({ minimum: 1 }), column: 'parentId' },
+    parentId: { schema: Id(), column: 'parentId' },
   },
   sortable: ['name'],
   search: (q) => ({ where: containsSearch('name', q) }),

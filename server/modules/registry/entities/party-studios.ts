@@ -31,8 +31,8 @@ export const partyStudioEntity: EntityDefinition = {
     openedOn: Type.String(),
   }),
   filters: {
-    partyOrganisationId: { schema: Type.Integer({ minimum: 1 }), column: 'partyOrganisationId' },
-    addressId: { schema: Type.Integer({ minimum: 1 }), column: 'addressId' },
+    partyOrganisationId: { schema: Id(), column: 'partyOrganisationId' },
+    addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['name', 'openedOn'],
   search: (q) => ({ where: containsSearch('name', q) }),

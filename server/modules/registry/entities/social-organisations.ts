@@ -44,7 +44,7 @@ export const socialOrganisationEntity: EntityDefinition = {
   }),
   filters: {
     kind: { schema: SocialOrganisationKind, column: 'kind' },
-    addressId: { schema: Type.Integer({ minimum: 1 }), column: 'addressId' },
+    addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['name', 'registeredOn'],
   uniqueFields: { social_organisations_uscc_key: 'uscc' },

@@ -53,7 +53,7 @@ export const staffEntity: EntityDefinition = {
   }),
   filters: {
     role: { schema: StaffRole, column: 'role' },
-    departmentId: { schema: Type.Integer({ minimum: 1 }), column: 'departmentId' },
+    departmentId: { schema: Id(), column: 'departmentId' },
   },
   sortable: ['name'],
   search(q, ctx) {
