@@ -5,6 +5,7 @@ import type { Database } from '../server/db/client';
 import { type Area, AreaDirectory } from '../server/modules/areas/directory';
 import { ARGON2_OPTIONS } from '../server/modules/auth/passwords';
 import { Scope } from '../server/modules/auth/scope';
+import { unrecordedAccess } from '../server/modules/personal-access';
 import { type ListQuery, listRecords } from '../server/modules/registry/engine/list';
 import type { EntityDefinition, RegistryContext } from '../server/modules/registry/engine/types';
 import { ENTITIES } from '../server/modules/registry/entities';
@@ -151,6 +152,7 @@ export async function benchScope(): Promise<Figure[]> {
         requestId: null,
         scope,
         source: 'bench',
+        access: unrecordedAccess,
       });
       const scoped = context(Scope.of(account.roots, areas));
       const unlimited = context(Scope.unlimited());

@@ -17,6 +17,7 @@ import { AreaNode, areaRoutes } from './modules/areas/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authGuard } from './modules/auth/guard';
 import { authRoutes } from './modules/auth/routes';
+import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry/routes';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
@@ -88,9 +89,12 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(metrics, { config });
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
+  // Per account when signed in (an office behind one NAT address is many people), else per address.
+  // The limiter runs as a route hook, after the guard's app-wide onRequest has resolved the actor.
   await app.register(rateLimit, {
     max: config.apiRateLimit,
     timeWindow: 60_000,
+    keyGenerator: (req) => (req.actor ? `account:${req.actor.accountId}` : `address:${req.ip}`),
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       code: 'rate_limited',
@@ -109,7 +113,8 @@ export async function buildApp(deps: AppDeps) {
       await api.register(authRoutes, { db, config, areas, pii });
       await api.register(auditRoutes, { db });
       await api.register(areaRoutes, { areas });
-      await api.register(registryRoutes, { db, areas, pii });
+      await api.register(registryRoutes, { config, db, areas, pii });
+      await api.register(personalReadRoutes, { db });
       api.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
           statusCode: 404,

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
@@ -10,9 +12,13 @@ const ConfigSchema = Type.Object({
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
-  /** Hex keys; when absent they are created once and kept in <dataDir>/keys.json. */
+  /** Hex keys, all three or none; when absent the demo keeps them in a key file outside dataDir. */
   piiKeys: Type.Optional(Type.String({ minLength: 1 })),
   piiHmacKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  auditKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+  /** The demo's key file; by default keys-<install id>.json in keysDir (never inside dataDir). */
+  keysFile: Type.Optional(Type.String({ minLength: 1 })),
+  keysDir: Type.String({ minLength: 1 }),
   seedOnEmpty: Type.Union([
     Type.Literal('small'),
     Type.Literal('district'),
@@ -33,6 +39,14 @@ const ConfigSchema = Type.Object({
   loginRateLimit: Type.Integer({ minimum: 1 }),
   /** Per client address and minute, on every other API route. */
   apiRateLimit: Type.Integer({ minimum: 1 }),
+  /** Personal records one account may read in an hour before an audited bulk-browsing alert. */
+  bulkReadAlertPerHour: Type.Integer({ minimum: 1 }),
+  /** Exact ID-number / phone searches per account and hour (each is on record). */
+  identitySearchPerHour: Type.Integer({ minimum: 1 }),
+  /** Server processes (node:cluster); 0 = one per core on PostgreSQL. PGlite allows only 1. */
+  workers: Type.Integer({ minimum: 0, maximum: 64 }),
+  /** PostgreSQL connections per process. */
+  dbPoolSize: Type.Integer({ minimum: 1, maximum: 200 }),
   /** Send cookies with the Secure flag (behind HTTPS). */
   secureCookies: Type.Boolean(),
   /** /metrics on its own listener (METRICS_HOST:METRICS_PORT); without it and without a token, 404. */
@@ -54,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     piiKeys: env.PII_KEYS || undefined,
     piiHmacKey: env.PII_HMAC_KEY || undefined,
+    auditKey: env.AUDIT_KEY || undefined,
+    keysFile: env.KEYS_FILE || undefined,
+    keysDir: join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'grid-governance'),
     seedOnEmpty: env.SEED_ON_EMPTY ?? 'district',
     seedNumber: env.SEED_NUMBER === undefined ? 1 : Number(env.SEED_NUMBER),
     webDist: env.WEB_DIST ?? 'web/dist',
@@ -65,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMaxMinutes: Number(env.LOGIN_LOCK_MAX_MINUTES ?? 60),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     apiRateLimit: Number(env.API_RATE_LIMIT ?? 1200),
+    bulkReadAlertPerHour: Number(env.BULK_READ_ALERT_PER_HOUR ?? 2000),
+    identitySearchPerHour: Number(env.IDENTITY_SEARCH_PER_HOUR ?? 60),
+    workers: Number(env.WORKERS ?? 0),
+    dbPoolSize: Number(env.DB_POOL_SIZE ?? 10),
     secureCookies: env.SECURE_COOKIES === 'true',
     metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined,
     metricsHost: env.METRICS_HOST ?? '127.0.0.1',
@@ -73,6 +94,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Value.Check(ConfigSchema, raw)) {
     const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (!raw.databaseUrl && raw.workers > 1) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WORKERS: PGlite is one in-process database; set DATABASE_URL for more than one process',
+    );
+  }
+  const keysGiven = [raw.piiKeys, raw.piiHmacKey, raw.auditKey].filter(Boolean).length;
+  if (keysGiven !== 0 && keysGiven !== 3) {
+    throw new ConfigError(
+      'Invalid configuration:\n  set PII_KEYS, PII_HMAC_KEY and AUDIT_KEY together (or none, for the demo key file)',
+    );
   }
   return raw;
 }

@@ -87,7 +87,8 @@ export const residents = pgTable('residents', {
   houseId: integer('house_id').notNull(),
   name: text('name').notNull(),
   sex: char('sex', { length: 1 }).notNull(),
-  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  /** First day of the birth month: the day is part of the ID number and is kept only inside it. */
+  birthMonth: date('birth_month', { mode: 'string' }).notNull(),
   householdType: text('household_type').notNull(),
   permitExpiry: date('permit_expiry', { mode: 'string' }),
   idNumberEnc: bytea('id_number_enc').notNull(),
@@ -99,7 +100,22 @@ export const residents = pgTable('residents', {
   ethnicity: text('ethnicity').notNull(),
   relation: text('relation').notNull(),
   tags: text('tags').array().notNull(),
+  idType: text('id_type').notNull().default('resident_id'),
+  nationality: char('nationality', { length: 3 }),
+  identityConflict: boolean('identity_conflict').notNull().default(false),
   ...lifecycle(),
+});
+
+/** Two active residents holding one document number: the district centre decides which record stays. */
+export const identityConflicts = pgTable('identity_conflicts', {
+  id: id(),
+  residentId: integer('resident_id').notNull(),
+  existingResidentId: integer('existing_resident_id').notNull(),
+  reportedBy: integer('reported_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: integer('resolved_by'),
+  resolution: text('resolution'),
 });
 
 export const healthRecords = pgTable('health_records', {

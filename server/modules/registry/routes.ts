@@ -2,21 +2,26 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Action, RegistryResource } from '../../../core/policy/capabilities';
+import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
 import type { AreaDirectory } from '../areas/directory';
 import { actorLabel } from '../auth/actor';
 import { Scope } from '../auth/scope';
+import { personalAccessFor, unrecordedAccess } from '../personal-access';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';
 import { RevealBody, RevealResponse, revealField } from './engine/reveal';
+import { auditRefusedReveal } from './engine/reveal-refusals';
 import type { EntityDefinition, RegistryContext } from './engine/types';
 import { archiveRecord, createRecord, getRecord, updateRecord } from './engine/write';
 import { ENTITIES } from './entities';
 import { Id } from './entities/common';
+import { identityConflictRoutes } from './identity-conflicts';
 import { registrySummary, SummaryQuery, SummaryResponse } from './summary';
 
 export interface RegistryDeps {
+  config: Config;
   db: Database;
   areas: AreaDirectory;
   pii: PiiCipher;
@@ -58,13 +63,18 @@ function listQuery(def: EntityDefinition) {
 
 export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (app, deps) => {
   const context = (req: FastifyRequest): RegistryContext => ({
-    ...deps,
+    db: deps.db,
+    areas: deps.areas,
+    pii: deps.pii,
+    access: req.actor ? personalAccessFor(deps, req.actor, req.id) : unrecordedAccess,
     actor: actorLabel(req.actor),
     actorId: req.actor?.accountId ?? null,
     requestId: req.id,
     scope: req.actor?.scope ?? Scope.of([], deps.areas),
     source: String(req.headers['x-source-system'] ?? 'api').slice(0, 40),
   });
+
+  await app.register(identityConflictRoutes, { context });
 
   app.get(
     '/registry/summary',
@@ -123,7 +133,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
         },
       },
       async (req) => {
-        await getRecord(def, context(req), req.params.id);
+        await getRecord(def, context(req), req.params.id, 'history');
         return { items: await listHistory(def, context(req), req.params.id) };
       },
     );
@@ -170,6 +180,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
         `${base}/:id/reveal`,
         {
           config: policy('reveal'),
+          onError: async (req, _reply, error) => auditRefusedReveal(deps.db, def, req, error),
           schema: {
             tags,
             summary: 'Reveal one personal field of one record, with a reason (audited)',

@@ -13,20 +13,28 @@ function comparable(value: unknown): unknown {
 }
 
 /**
- * Old → new per changed field. Keyed hashes are skipped (the masked column tells the change); encrypted
- * columns are compared in plain text but recorded only as "(hidden)", so history never holds personal data.
+ * Old → new per changed field. Keyed hashes and masked copies are skipped; encrypted columns, and the plain
+ * columns an entity declares hidden (a birth date would rebuild a masked ID number), are compared but recorded
+ * only as "(hidden)", so history never holds personal data. Omitted columns leave no trace at all.
  */
 export function diff(
   ctx: RegistryContext,
   table: RegistryTable,
   before: Row | null,
   after: Row,
+  rules: EntityDefinition['history'] = {},
 ): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after)) {
-    if (SKIPPED.has(key) || key.endsWith('Hmac')) continue;
+    if (SKIPPED.has(key) || key.endsWith('Hmac') || key.endsWith('Masked')) continue;
+    if (rules.omitted?.includes(key)) continue;
     const old = before ? before[key] : null;
     const now = after[key];
+    if (rules.hidden?.includes(key)) {
+      if (JSON.stringify(comparable(old)) !== JSON.stringify(comparable(now)))
+        changes[key] = [old == null ? null : HIDDEN, now == null ? null : HIDDEN];
+      continue;
+    }
     if (key.endsWith('Enc')) {
       const aad = { table: getTableName(table), column: getTableColumns(table)[key]!.name, rowId: after.id };
       const plain = (v: unknown) => (Buffer.isBuffer(v) ? ctx.pii.decrypt(v, aad) : null);
@@ -54,7 +62,7 @@ export async function recordChange(
     action,
     actor: ctx.actor,
     source: ctx.source,
-    changes: diff(ctx, def.table, before, after),
+    changes: diff(ctx, def.table, before, after, def.history),
   });
 }
 

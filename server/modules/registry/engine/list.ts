@@ -1,6 +1,8 @@
 import { and, asc, between, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { RegistryResource } from '../../../../core/policy/capabilities';
 import { invalidField } from '../../../lib/errors';
+import type { ReadKind } from '../../personal-access';
 import { type CursorValueKind, decodeCursor, encodeCursor } from './cursor';
 import { presentPage } from './present';
 import type { EntityDefinition, RegistryContext, Row } from './types';
@@ -48,11 +50,16 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
     if (value !== undefined) where.push(eq(columns[filter.column]!, value));
   }
   let sortKey = query.sort ?? 'id';
+  let readKind: ReadKind = 'list';
   const q = query.q?.trim();
   if (q) {
     if (!def.search)
       throw invalidField('q', `${def.label.en} cannot be searched by text`, `${def.label.zh}不支持文本搜索`);
     const search = def.search(q, ctx);
+    if (search.identity) {
+      await ctx.access.identitySearch(def.path as RegistryResource, def.entity, search.identity);
+      readKind = 'identity_search';
+    }
     where.push(search.where);
     if (!query.sort && search.sort) sortKey = search.sort;
   }
@@ -97,5 +104,11 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
     rows.length > limit && last
       ? encodeCursor(ctx.pii, listKey, sortKey === 'id' ? null : last[sortKey], last.id)
       : null;
+  if (def.personalFields)
+    await ctx.access.recordRead(
+      def.entity,
+      readKind,
+      page.map((r) => r.id),
+    );
   return { items: await presentPage(def, ctx, page), nextCursor };
 }

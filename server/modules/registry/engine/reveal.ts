@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../../../lib/errors';
 import { appendAudit } from '../../audit/append';
 import type { Actor } from '../../auth/actor';
 import { scopePredicate } from './list';
+import { assertRealReason } from './reveal-refusals';
 import type { EntityDefinition, RegistryContext, Row } from './types';
 
 export const RevealBody = (fields: PersonalField[]) =>
@@ -12,7 +13,7 @@ export const RevealBody = (fields: PersonalField[]) =>
     {
       field: Type.Union(fields.map((f) => Type.Literal(f))),
       reason: Type.String({
-        minLength: 2,
+        minLength: 1,
         maxLength: 200,
         description: 'Why you need to see it (kept in the audit trail)',
       }),
@@ -37,6 +38,7 @@ export async function revealField(
   input: { field: string; reason: string },
 ) {
   const field = input.field as PersonalField;
+  assertRealReason(input.reason);
   if (!canReveal(actor, def.path as RegistryResource, field)) {
     throw new DomainError(403, 'forbidden', {
       en: `Your role may not see the ${field} of ${def.label.en.toLowerCase()} records`,

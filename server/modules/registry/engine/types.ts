@@ -6,6 +6,7 @@ import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
 import type { AreaDirectory, Placement } from '../../areas/directory';
 import type { Scope } from '../../auth/scope';
+import type { PersonalAccess } from '../../personal-access';
 
 export type Row = Record<string, unknown> &
   Placement & { id: number; version: number; archivedAt: Date | null };
@@ -23,6 +24,8 @@ export interface RegistryContext {
   scope: Scope;
   /** Source system of a change: 'api' unless an integration names itself. */
   source: string;
+  /** Keeps reads of personal records on record; limits exact identity searches. */
+  access: PersonalAccess;
 }
 
 /** A registry table with the located and lifecycle columns every entity shares. */
@@ -40,6 +43,13 @@ export type RegistryTable = PgTable & {
 export interface FilterDef {
   schema: TSchema;
   column: string;
+}
+
+/** How a free-text `q` is looked up; `identity` marks an exact ID-number or phone match (limited and on record). */
+export interface SearchPlan {
+  where: SQL;
+  sort?: string;
+  identity?: PersonalField;
 }
 
 export interface Lookup {
@@ -67,7 +77,7 @@ export interface EntityDefinition {
   /** Columns a list may be sorted by (all NOT NULL, so keyset paging is total). */
   sortable: string[];
   /** The predicate for free-text `q`, and the sort that suits it. */
-  search?: (q: string, ctx: RegistryContext) => { where: SQL; sort?: string };
+  search?: (q: string, ctx: RegistryContext) => SearchPlan;
   /** Validated input → column values (placement, encryption, derived columns). `existing` on update. */
   toColumns(input: Input, lookup: Lookup, existing: Row | null): Promise<Record<string, unknown>>;
   /** Row → API shape (personal data masked). `extra` is what `enrich` fetched for the page. */
@@ -80,6 +90,8 @@ export interface EntityDefinition {
   enrich?(rows: Row[], ctx: RegistryContext): Promise<Map<number, Record<string, unknown>>>;
   /** Personal fields that may be revealed (each decrypted from its `<field>Enc` column). */
   personalFields?: PersonalField[];
+  /** Columns history records as "(hidden)" changes, and columns it leaves out entirely. */
+  history?: { hidden?: string[]; omitted?: string[] };
   /** Unique constraint name → the input field it guards. */
   uniqueFields?: Record<string, string>;
   /** Active rows elsewhere that block archiving this one. */

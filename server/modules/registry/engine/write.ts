@@ -23,12 +23,18 @@ async function loadForUpdate(def: EntityDefinition, ctx: RegistryContext, tx: Or
   return row;
 }
 
-export async function getRecord(def: EntityDefinition, ctx: RegistryContext, id: number) {
+export async function getRecord(
+  def: EntityDefinition,
+  ctx: RegistryContext,
+  id: number,
+  readKind: 'get' | 'history' = 'get',
+) {
   const [row] = (await ctx.db.orm
     .select()
     .from(def.table)
     .where(and(eq(def.table.id, id), scopePredicate(ctx)))) as Row[];
   if (!row) throw missing(def, id);
+  if (def.personalFields) await ctx.access.recordRead(def.entity, readKind, [row.id]);
   return (await presentPage(def, ctx, [row]))[0]!;
 }
 

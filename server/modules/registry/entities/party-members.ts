@@ -59,16 +59,17 @@ export const partyMemberEntity: EntityDefinition = {
       if (!existing || input.residentId !== undefined) Object.assign(columns, placementColumns(resident));
       // Read through Drizzle: raw SQL hands dates back as Date objects that differ between drivers.
       const [born] = await lookup.tx
-        .select({ birthDate: residents.birthDate })
+        .select({ birthMonth: residents.birthMonth })
         .from(residents)
         .where(eq(residents.id, residentId));
       const joinedOn = (input.joinedOn ?? existing?.joinedOn) as string;
-      const adult = addYears(born!.birthDate, 18);
+      // The registry keeps birth months only: the check is at month precision.
+      const adult = addYears(born!.birthMonth, 18);
       if (joinedOn < adult) {
         throw unprocessable(
           'too_young',
-          `joinedOn: the resident turned 18 on ${adult}; a member must be 18 or older on joining`,
-          `joinedOn：该居民 ${adult} 年满 18 周岁，入党时须年满 18 周岁`,
+          `joinedOn: the resident turns 18 in ${adult.slice(0, 7)}; a member must be 18 or older on joining`,
+          `joinedOn：该居民于 ${adult.slice(0, 7)} 年满 18 周岁，入党时须年满 18 周岁`,
           'joinedOn',
         );
       }

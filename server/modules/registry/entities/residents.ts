@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
-import { maskIdNumber } from '../../../../core/masking';
 import { parseIdNumber } from '../../../../core/validation/id-number';
+import { documentKey } from '../../../../core/validation/identity-document';
 import { parsePhone } from '../../../../core/validation/phone';
 import { residents } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
-import type { EntityDefinition, Input, Row } from '../engine/types';
+import type { EntityDefinition, RegistryContext, SearchPlan } from '../engine/types';
 import {
   activeParent,
   bodies,
@@ -18,6 +18,7 @@ import {
   Text,
 } from './common';
 import { protectPhone } from './personal';
+import { IdTypeSchema, identityColumns } from './resident-identity';
 
 export const HouseholdType = Type.Union([Type.Literal('registered'), Type.Literal('floating')], {
   description: 'registered 户籍 or floating 流动',
@@ -32,78 +33,73 @@ export const ResidentTag = Type.Union(
 const fields = {
   houseId: Id('The house the resident lives in'),
   name: Text(50),
-  sex: Sex,
-  birthDate: DateString(),
+  sex: Type.Union([Sex], {
+    description: 'Taken from the number for ID cards and permits; required otherwise',
+  }),
+  birthDate: DateString('Taken from the number for ID cards and permits; required otherwise'),
   householdType: HouseholdType,
   permitExpiry: Nullable(DateString('Residence-permit expiry (floating residents only)')),
-  idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'GB 11643 ID number; stored encrypted' }),
+  idType: IdTypeSchema,
+  idNumber: Type.String({ minLength: 1, maxLength: 30, description: 'Document number; stored encrypted' }),
+  nationality: Nullable(
+    Type.String({
+      pattern: '^[A-Za-z]{3}$',
+      description: 'Issuing country of a passport (ISO 3166-1 alpha-3)',
+    }),
+  ),
   phone: Nullable(Type.String({ minLength: 1, maxLength: 30, description: 'Stored encrypted' })),
   ethnicity: Text(20),
   relation: Text(10, 'Relation to the householder, e.g. 本人, 配偶, 子女'),
   tags: Type.Array(ResidentTag, { maxItems: 10, uniqueItems: true }),
 };
 
-const ID_REASONS = {
-  format: ['must be 17 digits followed by a digit or X', '应为 17 位数字加 1 位数字或 X'],
-  checksum: ['check digit is wrong (GB 11643)', '校验码错误（GB 11643）'],
-  birth_date: ['contains an impossible birth date', '出生日期不合法'],
-} as const;
+/** Exact document numbers a search box may hold, by their shapes (passports need a country: not searchable). */
+const DOCUMENT_SHAPES = [
+  { idType: 'hk_macau_pass', pattern: /^[HM](\d{8}|\d{10})$/ },
+  { idType: 'taiwan_pass', pattern: /^\d{8}$/ },
+  { idType: 'birth_certificate', pattern: /^[A-Z]\d{9}$/ },
+] as const;
 
-/** Checks the ID number and its agreement with birth date and sex; returns the encrypted columns. */
-function identityColumns(input: Input, existing: Row | null, decrypt: (b: Buffer) => string) {
-  const raw =
-    (input.idNumber as string | undefined) ?? (existing ? decrypt(existing.idNumberEnc as Buffer) : '');
-  const parsed = parseIdNumber(raw);
-  if (!parsed.ok) {
-    const [en, zh] = ID_REASONS[parsed.reason];
-    throw invalidField('idNumber', en, zh);
+function residentSearch(q: string, ctx: RegistryContext): SearchPlan {
+  const compact = q.replace(/\s+/g, '').toUpperCase();
+  const id = parseIdNumber(compact);
+  const byNumber = (key: string): SearchPlan => ({
+    where: eq(residents.idNumberHmac, ctx.pii.hmac(key)),
+    identity: 'idNumber',
+  });
+  if (id.ok) return byNumber(id.value);
+  for (const shape of DOCUMENT_SHAPES) {
+    if (shape.pattern.test(compact))
+      return byNumber(documentKey({ idType: shape.idType, number: compact, nationality: null }));
   }
-  const birthDate = (input.birthDate ?? existing?.birthDate) as string;
-  const sex = (input.sex ?? existing?.sex) as string;
-  if (parsed.info.birthDate !== birthDate) {
-    throw invalidField(
-      'birthDate',
-      `does not match the ID number (${parsed.info.birthDate})`,
-      '与身份证号中的出生日期不一致',
-    );
-  }
-  if (parsed.info.sex !== sex) {
-    throw invalidField(
-      'sex',
-      `does not match the ID number (${parsed.info.sex})`,
-      '与身份证号中的性别不一致',
-    );
-  }
-  return { value: parsed.value, changed: input.idNumber !== undefined };
+  const phone = parsePhone(q);
+  if (phone.ok) return { where: eq(residents.phoneHmac, ctx.pii.hmac(phone.value)), identity: 'phone' };
+  return { where: prefixSearch('name', q), sort: 'name' };
 }
 
-/** Residents (人口): registered and floating, living in a house; ID number and phone encrypted. */
+/**
+ * Residents (人口): registered and floating, living in a house, identified by a document of one of several
+ * types. Document number and phone are encrypted; what is shown rebuilds neither (birth month, not date).
+ */
 export const residentEntity: EntityDefinition = {
   path: 'residents',
   entity: 'resident',
   label: { en: 'Resident', zh: '居民' },
   table: residents,
   personalFields: ['idNumber', 'phone'],
-  ...bodies(fields, [
-    'houseId',
-    'name',
-    'sex',
-    'birthDate',
-    'householdType',
-    'idNumber',
-    'ethnicity',
-    'relation',
-  ]),
+  ...bodies(fields, ['houseId', 'name', 'householdType', 'idNumber', 'ethnicity', 'relation']),
   output: Type.Object({
     ...CommonOutput,
     houseId: Type.Integer(),
     name: Type.String(),
     sex: Type.String(),
-    birthDate: Type.String(),
+    birthMonth: Type.String({ description: 'YYYY-MM: the full birth date is part of the ID number' }),
     age: Type.Integer(),
     householdType: Type.String(),
     permitExpiry: Type.Union([Type.String(), Type.Null()]),
+    idType: Type.String(),
     idNumber: Type.String({ description: 'Masked' }),
+    nationality: Type.Union([Type.String(), Type.Null()]),
     phone: Type.Union([Type.String(), Type.Null()], { description: 'Masked' }),
     ethnicity: Type.String(),
     relation: Type.String(),
@@ -112,24 +108,28 @@ export const residentEntity: EntityDefinition = {
   filters: {
     householdType: { schema: HouseholdType, column: 'householdType' },
     sex: { schema: Sex, column: 'sex' },
-    houseId: { schema: Type.Integer({ minimum: 1 }), column: 'houseId' },
+    houseId: { schema: Type.Integer({ minimum: 1, maximum: 2147483647 }), column: 'houseId' },
+    idType: { schema: IdTypeSchema, column: 'idType' },
   },
-  sortable: ['name', 'birthDate'],
+  sortable: ['name', 'birthMonth'],
   uniqueFields: { residents_id_number_key: 'idNumber' },
+  history: { omitted: ['identityConflict'] },
   dependents: [
     { table: 'health_records', column: 'resident_id', label: { en: 'health records', zh: '健康档案' } },
     { table: 'party_members', column: 'resident_id', label: { en: 'party memberships', zh: '党员信息' } },
   ],
-  search(q, ctx) {
-    const id = parseIdNumber(q);
-    if (id.ok) return { where: eq(residents.idNumberHmac, ctx.pii.hmac(id.value)) };
-    const phone = parsePhone(q);
-    if (phone.ok) return { where: eq(residents.phoneHmac, ctx.pii.hmac(phone.value)) };
-    return { where: prefixSearch('name', q), sort: 'name' };
-  },
+  search: residentSearch,
   async toColumns(input, lookup, existing) {
     const { pii } = lookup.ctx;
-    const { idNumber, phone, ...plain } = input;
+    const {
+      idNumber: _id,
+      idType: _type,
+      nationality: _nat,
+      birthDate: _b,
+      sex: _s,
+      phone,
+      ...plain
+    } = input;
     const columns: Record<string, unknown> = { ...plain };
     const type = (input.householdType ?? existing?.householdType) as string;
     const expiry = input.permitExpiry !== undefined ? input.permitExpiry : existing?.permitExpiry;
@@ -140,30 +140,14 @@ export const residentEntity: EntityDefinition = {
         '仅流动人口有居住证有效期',
       );
     }
-    const idAad = { table: 'residents', column: 'id_number_enc', rowId: lookup.rowId };
-    const identity = identityColumns(input, existing, (b) => pii.decrypt(b, idAad));
-    if (identity.changed) {
-      Object.assign(columns, {
-        idNumberEnc: pii.encrypt(identity.value, idAad),
-        idNumberHmac: pii.hmac(identity.value),
-        idNumberMasked: maskIdNumber(identity.value),
-      });
-    }
+    Object.assign(columns, await identityColumns(input, lookup, existing));
     if (phone !== undefined) {
       const aad = { table: 'residents', column: 'phone_enc', rowId: lookup.rowId };
       Object.assign(columns, protectPhone(pii, phone as string | null, aad));
     }
     if (input.houseId !== undefined || !existing) {
-      const house = await activeParent(
-        lookup,
-        'houses',
-        (input.houseId ?? existing?.houseId) as number,
-        'houseId',
-        {
-          en: 'house',
-          zh: '房屋',
-        },
-      );
+      const houseId = (input.houseId ?? existing?.houseId) as number;
+      const house = await activeParent(lookup, 'houses', houseId, 'houseId', { en: 'house', zh: '房屋' });
       Object.assign(columns, placementColumns(house));
     }
     return columns;
@@ -172,11 +156,13 @@ export const residentEntity: EntityDefinition = {
     houseId: row.houseId,
     name: row.name,
     sex: row.sex,
-    birthDate: row.birthDate,
-    age: ageOn(row.birthDate as string, new Date()),
+    birthMonth: (row.birthMonth as string).slice(0, 7),
+    age: ageOn(row.birthMonth as string, new Date()),
     householdType: row.householdType,
     permitExpiry: row.permitExpiry,
+    idType: row.idType,
     idNumber: row.idNumberMasked,
+    nationality: row.nationality,
     phone: row.phoneMasked,
     ethnicity: row.ethnicity,
     relation: row.relation,
@@ -184,6 +170,7 @@ export const residentEntity: EntityDefinition = {
   }),
 };
 
+/** Completed years, counted from the first day of the birth month (the registry keeps no day). */
 export function ageOn(birthDate: string, today: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const beforeBirthday = today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d);

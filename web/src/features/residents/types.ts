@@ -7,12 +7,15 @@ export interface Resident extends LocatedRecord {
   houseId: number;
   name: string;
   sex: (typeof SEXES)[number];
-  birthDate: string;
+  /** YYYY-MM: the full birth date is part of the ID number, so it is not shown. */
+  birthMonth: string;
   age: number;
   householdType: (typeof HOUSEHOLD_TYPES)[number];
   permitExpiry: string | null;
-  /** Masked by the server, e.g. 440112********123X. */
+  idType: string;
+  /** Masked by the server, e.g. 440112************. */
   idNumber: string;
+  nationality: string | null;
   /** Masked by the server. */
   phone: string | null;
   ethnicity: string;

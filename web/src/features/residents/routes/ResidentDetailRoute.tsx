@@ -33,7 +33,8 @@ export function ResidentDetailRoute() {
           { key: 'name', label: t('field.name'), children: r.name },
           { key: 'sex', label: t('field.sex'), children: enumLabel(tx, 'sex', r.sex) },
           { key: 'age', label: t('field.age'), children: r.age },
-          { key: 'birthDate', label: t('field.birthDate'), children: formatDate(r.birthDate) },
+          { key: 'birthMonth', label: t('field.birthMonth'), children: r.birthMonth },
+          { key: 'idType', label: t('field.idType'), children: enumLabel(tx, 'idType', r.idType) },
           {
             key: 'idNumber',
             label: t('field.idNumber'),
@@ -71,6 +72,9 @@ export function ResidentDetailRoute() {
           },
           ...(r.householdType === 'floating' || r.permitExpiry
             ? [{ key: 'permitExpiry', label: t('field.permitExpiry'), children: formatDate(r.permitExpiry) }]
+            : []),
+          ...(r.nationality
+            ? [{ key: 'nationality', label: t('field.nationality'), children: r.nationality }]
             : []),
           { key: 'ethnicity', label: t('field.ethnicity'), children: orDash(r.ethnicity) },
           { key: 'relation', label: t('field.relation'), children: orDash(r.relation) },

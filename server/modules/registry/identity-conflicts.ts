@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { execRows, type Orm } from '../../db/client';
+import { conflict, notFound } from '../../lib/errors';
+import { appendAudit } from '../audit/append';
+import { deepestAreaId, recountAreas } from './engine/counts';
+import { recordChange } from './engine/history';
+import type { RegistryContext, Row } from './engine/types';
+import { residentEntity } from './entities/residents';
+
+const Party = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  grid: Type.Union([Type.String(), Type.Null()]),
+});
+const ConflictItem = Type.Object({
+  id: Type.Integer(),
+  createdAt: Type.String(),
+  resident: Party,
+  existing: Party,
+});
+const ResolveBody = Type.Object(
+  {
+    keep: Type.Union([Type.Literal('new'), Type.Literal('existing')], {
+      description:
+        'new: the record just registered stays, the older one is archived (moved out); existing: the reverse',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** Open conflicts whose two records both lie in the caller's area (the district centre sees them all). */
+async function listOpen(ctx: RegistryContext) {
+  const scope = (alias: string) => sql.raw(ctx.scope.rowsSql(alias, 'write'));
+  return execRows<{
+    id: number;
+    created_at: string;
+    r_id: number;
+    r_name: string;
+    r_grid: string | null;
+    e_id: number;
+    e_name: string;
+    e_grid: string | null;
+  }>(
+    ctx.db.orm,
+    sql`SELECT c.id, c.created_at::text, r.id AS r_id, r.name AS r_name, rg.name AS r_grid,
+               e.id AS e_id, e.name AS e_name, eg.name AS e_grid
+          FROM identity_conflicts c
+          JOIN residents r ON r.id = c.resident_id LEFT JOIN areas rg ON rg.id = r.grid_id
+          JOIN residents e ON e.id = c.existing_resident_id LEFT JOIN areas eg ON eg.id = e.grid_id
+         WHERE c.resolved_at IS NULL AND ${scope('r')} AND ${scope('e')}
+         ORDER BY c.id LIMIT 200`,
+  );
+}
+
+async function lockResident(tx: Orm, ctx: RegistryContext, id: number): Promise<Row> {
+  const [row] = (await tx
+    .select()
+    .from(residentEntity.table)
+    .where(sql`id = ${id} AND ${sql.raw(ctx.scope.rowsSql('', 'write'))}`)
+    .for('update')) as Row[];
+  if (!row) throw notFound('identity conflict', '身份冲突');
+  return row;
+}
+
+/** Archives the record that goes, clears the mark on the one that stays: one transaction, history and audit. */
+async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing') {
+  return ctx.db.orm.transaction(async (t) => {
+    const tx = t as unknown as Orm;
+    const [task] = await execRows<{
+      resident_id: number;
+      existing_resident_id: number;
+      resolved_at: string | null;
+    }>(
+      tx,
+      sql`SELECT resident_id, existing_resident_id, resolved_at FROM identity_conflicts WHERE id = ${id} FOR UPDATE`,
+    );
+    if (!task) throw notFound(`identity conflict ${id}`, `身份冲突 ${id}`);
+    const ids = [task.resident_id, task.existing_resident_id].sort((a, b) => a - b);
+    const rows = new Map<number, Row>();
+    for (const rid of ids) rows.set(rid, await lockResident(tx, ctx, rid));
+    if (task.resolved_at)
+      throw conflict('already_resolved', `Conflict ${id} is already resolved`, `身份冲突 ${id} 已处理`);
+    const [kept, gone] =
+      keep === 'new'
+        ? [task.resident_id, task.existing_resident_id]
+        : [task.existing_resident_id, task.resident_id];
+    for (const dep of residentEntity.dependents ?? []) {
+      const [found] = await execRows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE resident_id = ${gone} AND archived_at IS NULL`,
+      );
+      if (found && found.n > 0)
+        throw conflict(
+          'has_dependents',
+          `Resident ${gone} still has ${found.n} active ${dep.label.en}; move them to resident ${kept} first`,
+          `居民 ${gone} 仍有 ${found.n} 条有效的${dep.label.zh}，请先迁移到居民 ${kept}`,
+        );
+    }
+    const change = async (rid: number, set: Record<string, unknown>, action: 'archive' | 'update') => {
+      const [after] = (await tx
+        .update(residentEntity.table)
+        .set({ ...set, version: sql`version + 1`, updatedAt: sql`now()` })
+        .where(sql`id = ${rid}`)
+        .returning()) as Row[];
+      await recordChange(residentEntity, tx, ctx, action, rows.get(rid)!, after!);
+    };
+    await change(gone, { archivedAt: sql`now()` }, 'archive');
+    if (rows.get(kept)!.identityConflict) await change(kept, { identityConflict: false }, 'update');
+    await tx.execute(sql`UPDATE identity_conflicts SET resolved_at = now(), resolved_by = ${ctx.actorId},
+      resolution = ${keep === 'new' ? 'kept_new' : 'kept_existing'} WHERE id = ${id}`);
+    await recountAreas(
+      tx,
+      ['residents'],
+      ids.map((rid) => deepestAreaId(rows.get(rid)!)),
+    );
+    await appendAudit(tx, {
+      actorId: ctx.actorId,
+      actor: ctx.actor,
+      action: 'registry.identity_conflict.resolve',
+      objectType: 'identity_conflict',
+      objectId: id,
+      requestId: ctx.requestId,
+      details: { kept, archived: gone },
+    });
+    return { id, kept, archived: gone };
+  });
+}
+
+export const identityConflictRoutes: FastifyPluginAsyncTypebox<{
+  context: (req: FastifyRequest) => RegistryContext;
+}> = async (app, { context }) => {
+  const tags = ['registry: residents'];
+  const policy = { resource: 'residents', action: 'archive' } as const;
+  app.get(
+    '/registry/identity-conflicts',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary:
+          'Residents registered twice with one document number, to reconcile (both records in your area)',
+        response: { 200: Type.Object({ items: Type.Array(ConflictItem) }) },
+      },
+    },
+    async (req) => ({
+      items: (await listOpen(context(req))).map((r) => ({
+        id: r.id,
+        createdAt: new Date(r.created_at).toISOString(),
+        resident: { id: r.r_id, name: r.r_name, grid: r.r_grid },
+        existing: { id: r.e_id, name: r.e_name, grid: r.e_grid },
+      })),
+    }),
+  );
+  app.post(
+    '/registry/identity-conflicts/:id/resolve',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: 'Keep one of the two records; the other is archived (moved out)',
+        params: Type.Object(
+          { id: Type.Integer({ minimum: 1, maximum: 2147483647 }) },
+          { additionalProperties: false },
+        ),
+        body: ResolveBody,
+        response: {
+          200: Type.Object({ id: Type.Integer(), kept: Type.Integer(), archived: Type.Integer() }),
+        },
+      },
+    },
+    async (req) => resolve(context(req), req.params.id, req.body.keep),
+  );
+};
