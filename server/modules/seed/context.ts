@@ -1,7 +1,8 @@
 // What the per-table generators of one district share: inputs, id counters, and what earlier tables produced.
 import { createRandom, type Random } from '../../../core/random';
-import type { PiiCipher } from '../../lib/pii';
+import type { PiiAad } from '../../lib/pii';
 import { deriveSeed } from './allocate';
+import type { PendingPii } from './cipher-pool';
 import type { Row } from './csv';
 import type { AreaNode, DistrictTree } from './geometry';
 import type { ScaleSpec } from './scales';
@@ -24,6 +25,15 @@ export type TableName = (typeof TABLES)[number];
 
 /** Generators yield rows lazily; a step's rows are consumed before the next step starts. */
 export type TableStep = { table: TableName; columns: readonly string[]; rows: Iterable<Row> };
+
+/**
+ * Encrypts and hashes personal values for rows: at once (a PiiCipher), or later on worker threads
+ * (deferredCipher: the row holds a PendingPii until the loader replaces it).
+ */
+export type SeedCipher = {
+  encrypt(plain: string, aad: PiiAad): Buffer | PendingPii;
+  hmac(normalised: string): Buffer | PendingPii;
+};
 
 export const LOCATION_COLUMNS = ['district_id', 'street_id', 'community_id', 'grid_id'] as const;
 
@@ -64,7 +74,7 @@ export type PartySet = {
 export type DistrictContext = {
   spec: ScaleSpec;
   seed: number;
-  pii: PiiCipher;
+  pii: SeedCipher;
   tree: DistrictTree;
   districtCount: number;
   /** Last id used per table, across districts. */
@@ -81,7 +91,7 @@ export type DistrictContext = {
 export function createContext(
   spec: ScaleSpec,
   seed: number,
-  pii: PiiCipher,
+  pii: SeedCipher,
   tree: DistrictTree,
   ids: Record<TableName, number>,
 ): DistrictContext {

@@ -1,10 +1,12 @@
 // Bulk-load speed-up: drop the secondary indexes and foreign keys of the tables being loaded, and recreate
 // them from their catalogue definitions afterwards. Recreating re-checks everything (unique indexes are
 // rebuilt, foreign keys validated in one pass), so integrity is the same as row-by-row, at a fraction of
-// the cost. Definitions are read from the catalogue, so indexes added by later migrations are kept too.
+// the cost. Definitions are read from the catalogue, so indexes added by later migrations are kept too,
+// and recorded in seed_state with the drops, so that a killed load can be put back (recover.ts).
 import type { Database } from '../../db/client';
+import { type DeferredObject, rememberDeferredSql } from './load-state';
 
-type Definition = { table: string; name: string; def: string };
+type Definition = Omit<DeferredObject, 'kind'>;
 type RestoreOptions = {
   validate?: boolean;
   /** While rows are still being generated: build single-threaded, leaving the other cores to the loader. */
@@ -43,10 +45,14 @@ export async function deferIndexes(db: Database, tables: readonly string[]): Pro
       ORDER BY i.indexrelid::regclass::text`,
   );
   const drops = [
+    rememberDeferredSql([
+      ...foreignKeys.map((fk) => ({ kind: 'foreign_key' as const, ...fk })),
+      ...indexes.map((ix) => ({ kind: 'index' as const, ...ix })),
+    ]),
     ...foreignKeys.map((fk) => `ALTER TABLE ${fk.table} DROP CONSTRAINT ${quoteIdent(fk.name)};`),
     ...indexes.map((ix) => `DROP INDEX ${ix.name};`),
   ];
-  if (drops.length > 0) await db.script(drops.join('\n'));
+  await db.script(drops.join('\n'));
 
   const pending = new Set(tables);
   async function restoreTable(table: string, { validate = true, background = false }: RestoreOptions = {}) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPii } from '../../../tests/support/test-keys';
+import { maskIdNumber, maskPhone } from '../../../core/masking';
+import { testPii, testPiiKeys } from '../../../tests/support/test-keys';
 import { type Database, openDatabase } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { TABLES } from './context';
@@ -8,7 +9,7 @@ import { SCALES } from './scales';
 
 const count = async (db: Database, sql: string) => (await db.query<{ n: number }>(sql))[0]!.n;
 
-describe('seedDatabase (small scale, fresh in-memory PGlite)', () => {
+describe('seedDatabase (small scale, fresh in-memory PGlite, cipher on worker threads)', () => {
   let db: Database;
   let indexesBefore: string[];
   let result: Awaited<ReturnType<typeof seedDatabase>>;
@@ -26,6 +27,7 @@ describe('seedDatabase (small scale, fresh in-memory PGlite)', () => {
       scale: 'small',
       seed: 1,
       pii: testPii,
+      piiKeys: testPiiKeys,
       onProgress: (...p) => progress.push(p),
     });
     const after = (await db.query<{ d: string }>(definitions)).map((r) => r.d);
@@ -71,18 +73,50 @@ describe('seedDatabase (small scale, fresh in-memory PGlite)', () => {
     expect(await count(db, grids)).toBe(0);
   });
 
-  it('stores personal data encrypted, with HMACs and masks', async () => {
-    const [row] = await db.query<{
+  it('stores every personal value encrypted for its own row and column, with HMACs and masks', async () => {
+    const open = (blob: Buffer | null, table: string, column: string, rowId: number) =>
+      blob && testPii.decrypt(Buffer.from(blob), { table, column, rowId });
+    const hmac = (blob: Buffer | null) => blob && Buffer.from(blob).toString('hex');
+    type Person = {
       id: number;
       id_number_enc: Buffer;
       id_number_hmac: Buffer;
       id_number_masked: string;
-    }>('SELECT id, id_number_enc, id_number_hmac, id_number_masked FROM residents ORDER BY id LIMIT 1');
-    const aad = { table: 'residents', column: 'id_number_enc', rowId: row!.id };
-    const idNumber = testPii.decrypt(Buffer.from(row!.id_number_enc), aad);
-    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(Buffer.from(row!.id_number_hmac).equals(testPii.hmac(idNumber))).toBe(true);
-    expect(row!.id_number_masked).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+      phone_enc: Buffer | null;
+      phone_hmac: Buffer | null;
+      phone_masked: string | null;
+    };
+    const residents = await db.query<Person>(
+      `SELECT id, id_number_enc, id_number_hmac, id_number_masked, phone_enc, phone_hmac, phone_masked
+         FROM residents ORDER BY id`,
+    );
+    for (const r of residents) {
+      const idNumber = open(r.id_number_enc, 'residents', 'id_number_enc', r.id)!;
+      expect(r.id_number_masked).toBe(maskIdNumber(idNumber));
+      expect(hmac(r.id_number_hmac)).toBe(testPii.hmac(idNumber).toString('hex'));
+      const phone = open(r.phone_enc, 'residents', 'phone_enc', r.id);
+      expect(r.phone_masked).toBe(phone && maskPhone(phone));
+      expect(hmac(r.phone_hmac)).toBe(phone && testPii.hmac(phone).toString('hex'));
+    }
+    const health = await db.query<{ id: number; conditions_enc: Buffer }>(
+      'SELECT id, conditions_enc FROM health_records ORDER BY id',
+    );
+    for (const h of health) {
+      expect(() =>
+        JSON.parse(open(h.conditions_enc, 'health_records', 'conditions_enc', h.id)!),
+      ).not.toThrow();
+    }
+    const staff = await db.query<{ id: number; phone_enc: Buffer; phone_hmac: Buffer; phone_masked: string }>(
+      'SELECT id, phone_enc, phone_hmac, phone_masked FROM staff ORDER BY id',
+    );
+    for (const s of staff) {
+      const phone = open(s.phone_enc, 'staff', 'phone_enc', s.id)!;
+      expect([s.phone_masked, hmac(s.phone_hmac)]).toEqual([
+        maskPhone(phone),
+        testPii.hmac(phone).toString('hex'),
+      ]);
+    }
+    expect(residents.length * health.length * staff.length).toBeGreaterThan(0);
   });
 
   it('resets identity sequences and writes one history row per table', async () => {

@@ -1,30 +1,34 @@
 // Loads a deterministic demo dataset with COPY, district by district, in batches, so memory stays bounded.
 import type { Database } from '../../db/client';
-import type { PiiCipher } from '../../lib/pii';
+import type { PiiCipher, PiiKeys } from '../../lib/pii';
+import { CipherPool, deferredCipher, PendingPii } from './cipher-pool';
 import { createContext, TABLES, type TableName } from './context';
 import { CsvWriter, csvLine, type Row } from './csv';
 import { deferIndexes } from './deferred-indexes';
 import { districtSteps } from './district';
 import { buildAreaTrees, type DistrictTree } from './geometry';
+import { markLoadStarted, SEED_LOCK } from './load-state';
 import { SCALES, type ScaleName, type ScaleSpec } from './scales';
 import { DEPARTMENTS } from './services';
 
 export type SeedOptions = {
   scale: ScaleName;
   seed: number;
+  /** Hashes (and, without piiKeys, encrypts) personal values on the main thread. */
   pii: PiiCipher;
+  /** The keys of `pii`: when given, personal values are encrypted and hashed on worker threads. */
+  piiKeys?: PiiKeys;
   onProgress?: (done: number, total: number, label: string) => void;
 };
 export type SeedResult = { counts: Record<string, number>; ms: number };
 
-/** Rows (or bytes) per COPY: large enough to amortise the statement, small enough to bound memory. */
+/** Rows (or characters) per COPY: large enough to amortise the statement, small enough to bound memory. */
 const BATCH_ROWS = 25_000;
 const BATCH_CHARS = 8 << 20;
+/** Batches generated but not yet copied (one encrypting, one in COPY): bounds memory. */
+const MAX_IN_FLIGHT = 2;
 /** Yield to the event loop this often while generating, so a COPY in flight keeps streaming meanwhile. */
 const YIELD_EVERY = 2_000;
-
-/** Any constant distinct from the migration lock. */
-const SEED_LOCK = 72_110_513;
 
 const AREA_COLUMNS = ['id', 'code', 'level', 'name', 'parent_id', 'district_id', 'street_id', 'community_id'];
 AREA_COLUMNS.push('boundary', 'centroid_lat', 'centroid_lng', 'area_km2');
@@ -35,18 +39,34 @@ AREA_COLUMNS.push('boundary', 'centroid_lat', 'centroid_lng', 'area_km2');
  * dropped for the load and rebuilt (and validated) from their catalogue definitions afterwards. Identity
  * sequences continue after the loaded ids; one `record_history` row per table records the load.
  * On PostgreSQL it holds an advisory lock on one connection and loads on others (pool of 2 or more).
+ * The registry alone: seed_state stays unfinished until loadDemo (demo.ts) has added accounts and rollups.
  */
 export async function seedDatabase(db: Database, opts: SeedOptions): Promise<SeedResult> {
+  // Processes starting at once on one empty database take turns; the later ones then find it seeded.
+  return db.withLock(SEED_LOCK, () => loadRegistry(db, opts));
+}
+
+/** seedDatabase for a caller that already holds SEED_LOCK. */
+export async function loadRegistry(db: Database, opts: SeedOptions): Promise<SeedResult> {
   const spec = SCALES[opts.scale];
   if (!spec) throw new Error(`Unknown seed scale '${opts.scale}' (expected small, district or city)`);
   if (!Number.isInteger(opts.seed) || opts.seed < 0) {
     throw new Error(`Seed must be a non-negative integer: ${opts.seed}`);
   }
-  // Processes starting at once on one empty database take turns; the later ones then find it seeded.
-  return db.withLock(SEED_LOCK, () => seed(db, spec, opts));
+  const pool = opts.piiKeys ? new CipherPool(opts.piiKeys) : null;
+  try {
+    return await seed(db, spec, opts, pool);
+  } finally {
+    await pool?.close();
+  }
 }
 
-async function seed(db: Database, spec: ScaleSpec, opts: SeedOptions): Promise<SeedResult> {
+async function seed(
+  db: Database,
+  spec: ScaleSpec,
+  opts: SeedOptions,
+  pool: CipherPool | null,
+): Promise<SeedResult> {
   const started = performance.now();
   const [existing] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   if (existing && existing.n > 0) {
@@ -55,6 +75,7 @@ async function seed(db: Database, spec: ScaleSpec, opts: SeedOptions): Promise<S
         'database (point DATA_DIR or DATABASE_URL at a fresh one).',
     );
   }
+  await markLoadStarted(db, opts.scale, opts.seed);
 
   const trees = buildAreaTrees(spec, opts.seed);
   const total = expectedRows(spec, trees);
@@ -63,7 +84,7 @@ async function seed(db: Database, spec: ScaleSpec, opts: SeedOptions): Promise<S
     done = Math.min(total, done + rows);
     opts.onProgress?.(done, total, label);
   };
-  const loader = new CopyLoader(db, (rows, table) => progress(table, rows));
+  const loader = new CopyLoader(db, pool, (rows, table) => progress(table, rows));
   const counts: Record<string, number> = { areas: 0 };
   for (const table of TABLES) counts[table] = 0;
   counts.areas = await loader.load({ table: 'areas', columns: AREA_COLUMNS, rows: trees.flatMap(areaRows) });
@@ -76,7 +97,7 @@ async function seed(db: Database, spec: ScaleSpec, opts: SeedOptions): Promise<S
   try {
     const ids = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     for (const tree of trees) {
-      const ctx = createContext(spec, opts.seed, opts.pii, tree, ids);
+      const ctx = createContext(spec, opts.seed, pool ? deferredCipher : opts.pii, tree, ids);
       const last = tree === trees[trees.length - 1];
       for (const step of districtSteps(ctx)) {
         counts[step.table]! += await loader.load(step);
@@ -118,43 +139,85 @@ async function finish(db: Database, counts: Record<string, number>, opts: SeedOp
   await db.query('ANALYZE areas, record_history');
 }
 
-/** Streams steps into COPY batches, keeping one COPY in flight while the next batch is generated. */
+/**
+ * Streams steps into COPY batches. A batch's pending personal values go to the cipher pool, then the batch
+ * becomes CSV and is copied after the previous one; meanwhile the next batch is generated.
+ */
 class CopyLoader {
-  private pending: Promise<void> = Promise.resolve();
+  private rows: Row[] = [];
+  private chars = 0;
+  private pending: PendingPii[] = [];
+  /** Row and column of each pending value, flattened. */
+  private cells: number[] = [];
+  private last: Promise<void> = Promise.resolve();
+  private readonly inFlight: Promise<void>[] = [];
   private readonly writer = new CsvWriter(BATCH_CHARS + (1 << 20));
 
   constructor(
     private readonly db: Database,
+    private readonly pool: CipherPool | null,
     private readonly report: (rows: number, label: string) => void,
   ) {}
 
   async load(step: { table: string; columns: readonly string[]; rows: Iterable<Row> }): Promise<number> {
     let count = 0;
     for (const row of step.rows) {
-      this.writer.row(row);
+      this.add(row);
       count++;
-      if (this.writer.rows >= BATCH_ROWS || this.writer.size >= BATCH_CHARS) {
+      if (this.rows.length >= BATCH_ROWS || this.chars >= BATCH_CHARS) {
         await this.send(step.table, step.columns);
       } else if (count % YIELD_EVERY === 0) {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    if (this.writer.rows > 0) await this.send(step.table, step.columns);
+    if (this.rows.length > 0) await this.send(step.table, step.columns);
     return count;
   }
 
-  /** Waits for the previous COPY (foreign keys need it committed), then starts this one. */
-  private async send(table: string, columns: readonly string[]): Promise<void> {
-    await this.pending;
-    const rows = this.writer.rows;
-    const csv = this.writer.take();
-    this.pending = this.db.copyCsv(table, columns, csv).then(() => this.report(rows, table));
-    // Surface a failed COPY at the next await, not as an unhandled rejection.
-    this.pending.catch(() => undefined);
+  private add(row: Row): void {
+    const at = this.rows.push(row) - 1;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value === 'string') {
+        this.chars += value.length;
+      } else if (value instanceof PendingPii) {
+        this.pending.push(value);
+        this.cells.push(at, c);
+        this.chars += 2 * value.plain.length + 64;
+      }
+    }
   }
 
-  drain(): Promise<void> {
-    return this.pending;
+  private async send(table: string, columns: readonly string[]): Promise<void> {
+    const { rows, pending, cells } = this;
+    this.rows = [];
+    this.pending = [];
+    this.cells = [];
+    this.chars = 0;
+    if (pending.length > 0 && !this.pool)
+      throw new Error('seed: pending personal values without a cipher pool');
+    const sealed = pending.length > 0 ? this.pool!.seal(pending) : Promise.resolve([]);
+    while (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+    const previous = this.last;
+    const batch = (async () => {
+      const outputs = await sealed;
+      for (let i = 0; i < outputs.length; i++)
+        (rows[cells[2 * i]!] as unknown[])[cells[2 * i + 1]!] = outputs[i];
+      for (const row of rows) this.writer.row(row);
+      const csv = this.writer.take();
+      await previous; // foreign-key order: the previous batch is in first
+      await this.db.copyCsv(table, columns, csv);
+      this.report(rows.length, table);
+    })();
+    // Surface a failure at the next await of the loader, not as an unhandled rejection.
+    batch.catch(() => undefined);
+    this.last = batch;
+    this.inFlight.push(batch);
+  }
+
+  async drain(): Promise<void> {
+    await this.last;
+    this.inFlight.length = 0;
   }
 }
 
