@@ -9,7 +9,8 @@ import { DomainError } from '../../lib/errors';
  *   nothing about which names are real and one client cannot lock a whole office out;
  * - each lock of the same pair lasts twice the previous one (loginLockMinutes × 2^n, up to
  *   loginLockMaxMinutes); a day without failures forgets the history;
- * - a fixed-window rate limit of sign-in attempts per client address and minute.
+ * - a fixed-window rate limit of sign-in attempts per client address and minute; attempts whose password
+ *   was right are given back, so the limit counts guesses.
  */
 export interface LoginAttempt {
   username: string;
@@ -49,6 +50,17 @@ export async function countAttempt(
   if (attempts === 1)
     await db.query("DELETE FROM login_rate WHERE window_start < now() - interval '5 minutes'");
   return { over: attempts > limit, first: attempts === limit + 1 };
+}
+
+/**
+ * Gives back the attempt of a client whose password proved right (signed in, or asked for its second
+ * factor): the limit counts guesses, so an office behind one address can sign in at 8 a.m.
+ */
+export async function refundAttempt(db: Orm | Database, client: string): Promise<void> {
+  const query = sql`UPDATE login_rate SET attempts = attempts - 1
+                     WHERE client = ${client} AND window_start = date_trunc('minute', now()) AND attempts > 0`;
+  if ('orm' in db) await db.orm.execute(query);
+  else await db.execute(query);
 }
 
 /** Seconds left of this pair's lock, or null when it is not locked. */

@@ -14,6 +14,7 @@ import {
   lockSecondsLeft,
   rateLimitedError,
   recordFailure,
+  refundAttempt,
 } from './lockout';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { createSession, revokeSessions } from './sessions';
@@ -115,7 +116,10 @@ export async function login(deps: AuthDeps, input: LoginInput) {
 
   let secondFactor: 'totp' | 'none' = 'none';
   if (account.totp_secret) {
-    if (!input.totp) return refuse('second factor missing', totpRequired(), false);
+    if (!input.totp) {
+      await refundAttempt(db, input.client);
+      return refuse('second factor missing', totpRequired(), false);
+    }
     const secret = openTotpSecret(deps.pii, account.id, 'totp_secret', account.totp_secret);
     const step = matchTotpStep(secret, input.totp);
     if (step === null) return refuse('wrong second factor', badTotp());
@@ -134,6 +138,7 @@ export async function login(deps: AuthDeps, input: LoginInput) {
 
   return db.orm.transaction(async (tx) => {
     await clearFailures(tx, attempt);
+    await refundAttempt(tx, input.client);
     const session = await createSession(tx, config, account.id, input.kind, enrolmentOnly);
     await appendAudit(tx, {
       ...base,

@@ -12,4 +12,6 @@ export interface Me {
   capabilities: Record<string, string[]>;
   revealable: Record<string, string[]>;
   csrfToken: string;
+  /** Signed in with a password only: two-factor sign-in must be set up before anything else answers. */
+  totpEnrollmentRequired: boolean;
 }

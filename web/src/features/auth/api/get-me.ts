@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiGet, setCsrfToken } from '../../../lib/api-client';
+import { ApiError, apiGet, setCsrfToken } from '../../../lib/api-client';
 import type { Me } from '../types';
 
 export const meKey = ['auth', 'me'] as const;
 
+/** A session limited to two-factor enrolment is, for the app, not signed in yet (see LoginRoute). */
+export const ENROLMENT_REQUIRED = 'totp_enrollment_required';
+
 export async function getMe(signal?: AbortSignal): Promise<Me> {
   const me = await apiGet<Me>('/auth/me', undefined, signal);
   setCsrfToken(me.csrfToken);
+  if (me.totpEnrollmentRequired) throw new ApiError(401, ENROLMENT_REQUIRED, 'two-factor set-up required');
   return me;
 }
 

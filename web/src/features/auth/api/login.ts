@@ -5,10 +5,18 @@ import { meKey } from './get-me';
 export interface LoginInput {
   username: string;
   password: string;
+  /** The authenticator app's 6-digit code, once the server answered `totp_required`. */
+  totp?: string;
+}
+
+export interface SessionGranted {
+  csrfToken: string;
+  expiresAt: string;
+  totpEnrollmentRequired: boolean;
 }
 
 export async function login(input: LoginInput) {
-  const session = await apiPost<{ csrfToken: string; expiresAt: string }>('/auth/login', {
+  const session = await apiPost<SessionGranted>('/auth/login', {
     ...input,
     tokenType: 'cookie',
   });

@@ -1,14 +1,19 @@
-import { Button, Card, Form, Input, Space, Typography } from 'antd';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Card, Space, Typography } from 'antd';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useI18n } from '../../../i18n';
-import { type LoginInput, useLogin } from '../api/login';
+import { ApiError } from '../../../lib/api-client';
+import { ENROLMENT_REQUIRED, useMe } from '../api/get-me';
+import { SignInForm } from '../components/SignInForm';
+import { TotpEnrolment } from '../components/TotpEnrolment';
 
-/** Shown instead of the app while there is no session; the URL is kept, so a link opens after sign-in. */
+/**
+ * Shown instead of the app while there is no full session; the URL is kept, so a link opens after
+ * sign-in. A session limited to two-factor enrolment shows the enrolment step instead of the form.
+ */
 export function LoginRoute() {
   const { t } = useI18n();
-  const login = useLogin();
-  const required = (field: string) => [{ required: true, message: t('auth.required', { field }) }];
+  const me = useMe();
+  const enrolling = me.error instanceof ApiError && me.error.code === ENROLMENT_REQUIRED;
 
   return (
     <div
@@ -20,7 +25,7 @@ export function LoginRoute() {
         background: 'linear-gradient(165deg, #0f3a75 0%, #1f5fbf 55%, #f5f7fa 55%)',
       }}
     >
-      <Card style={{ width: 400, maxWidth: '100%' }} data-testid="login-card">
+      <Card style={{ width: enrolling ? 440 : 400, maxWidth: '100%' }} data-testid="login-card">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
           <Typography.Text type="secondary">{t('auth.title')}</Typography.Text>
           <LanguageSwitch />
@@ -28,23 +33,14 @@ export function LoginRoute() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('app.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        {login.isError && (
-          <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={login.error} />
-          </div>
+        {enrolling ? (
+          <TotpEnrolment />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+            <SignInForm />
+          </>
         )}
-        <Form<LoginInput> layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)}>
-          <Form.Item name="username" label={t('auth.username')} rules={required(t('auth.username'))}>
-            <Input autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={required(t('auth.password'))}>
-            <Input.Password autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-            {t('auth.submit')}
-          </Button>
-        </Form>
       </Card>
     </div>
   );
