@@ -23,6 +23,19 @@ export const en: Record<MessageKey, string> = {
   'auth.required': 'Please enter your {field}',
   'auth.logout': 'Sign out',
   'auth.checking': 'Checking your session…',
+  'auth.totp.prompt':
+    'This account uses two-factor sign-in: enter the 6-digit code shown by your authenticator app.',
+  'auth.totp.code': 'Code',
+  'auth.totp.codeInvalid': 'Enter the 6-digit code',
+  'auth.totp.verify': 'Verify and sign in',
+  'auth.totp.back': 'Back to username and password',
+  'auth.enrol.title': 'Set up two-factor sign-in',
+  'auth.enrol.intro':
+    'Your role may see personal data, so it signs in with a second factor. Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator) or type in the key below, then enter the 6-digit code the app shows.',
+  'auth.enrol.secret': 'Key (to type in)',
+  'auth.enrol.uri': 'Set-up link (otpauth://)',
+  'auth.enrol.code': 'Code shown by the app now',
+  'auth.enrol.confirm': 'Finish set-up',
 
   'common.loading': 'Loading…',
   'common.empty': 'No data',

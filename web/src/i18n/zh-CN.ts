@@ -23,6 +23,18 @@ export const zhCN = {
   'auth.required': '请输入{field}',
   'auth.logout': '退出登录',
   'auth.checking': '正在验证登录状态…',
+  'auth.totp.prompt': '该账号已启用双因素登录，请输入身份验证器应用中显示的 6 位验证码。',
+  'auth.totp.code': '验证码',
+  'auth.totp.codeInvalid': '请输入 6 位数字验证码',
+  'auth.totp.verify': '验证并登录',
+  'auth.totp.back': '返回重新输入账号',
+  'auth.enrol.title': '设置双因素登录',
+  'auth.enrol.intro':
+    '您的角色可查看个人信息，须启用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码，或手动输入下方密钥，然后输入应用显示的 6 位验证码。',
+  'auth.enrol.secret': '密钥（手动输入）',
+  'auth.enrol.uri': '配置链接（otpauth://）',
+  'auth.enrol.code': '应用当前显示的验证码',
+  'auth.enrol.confirm': '完成设置',
 
   'common.loading': '加载中…',
   'common.empty': '暂无数据',
