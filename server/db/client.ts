@@ -21,6 +21,16 @@ export interface Database {
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** Bulk-load CSV rows (no header) with COPY. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Calls onMessage with each NOTIFY on channel, from any process; onState(true) once listening,
+   * onState(false) when notifications may be missed (the connection dropped; it reconnects by itself).
+   * Resolves after the first attempt.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState: (listening: boolean) => void,
+  ): Promise<void>;
   /** PGlite only: the data folder as a tarball, to start other databases from (tests). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -65,6 +75,11 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
         blob: new Blob([csv]),
       });
     },
+    // One connection in this process: a notification arrives on it when the notifying transaction commits.
+    async listen(channel, onMessage, onState) {
+      await client.listen(channel, onMessage);
+      onState(true);
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
   };
@@ -72,6 +87,44 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const listeners = new Set<pg.Client>();
+  let closed = false;
+  /**
+   * LISTEN on a connection of its own (not the pool's). When it drops, say so and try again every second
+   * until the database is closed.
+   */
+  const listenOn = async (
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState: (listening: boolean) => void,
+  ): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    listeners.add(client);
+    let lost = false;
+    const retry = () => {
+      if (lost) return;
+      lost = true;
+      listeners.delete(client);
+      client.end().catch(() => undefined);
+      if (closed) return;
+      onState(false);
+      setTimeout(() => {
+        if (!closed) void listenOn(channel, onMessage, onState);
+      }, 1000).unref();
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (!lost) onState(true);
+    } catch {
+      retry();
+    }
+  };
   pool.on('error', () => {
     /* idle client errors surface on the next query; keep the process alive */
   });
@@ -111,7 +164,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: listenOn,
+    async close() {
+      closed = true;
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      await pool.end();
+    },
   };
 }
 
