@@ -1,8 +1,8 @@
 import { buildApp } from '../server/app';
 import { testConfig } from '../server/config';
 import type { Database } from '../server/db/client';
-import { DEMO_PASSWORD } from '../server/modules/seed/accounts';
 import { loadDemo } from '../server/modules/seed/demo';
+import { demoBearerToken, enrolDemoAccountsLike } from '../tests/support/demo-login';
 import { benchDatabase, benchPii } from './databases';
 import { type Figure, percentile, printFigures, writeSection } from './report';
 
@@ -77,13 +77,8 @@ export async function benchRegistry(): Promise<Figure[]> {
       logger: false,
     });
     // As the district centre: whole-district scope, so the figures are those of the largest lists.
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'centre001', password: DEMO_PASSWORD, tokenType: 'bearer' },
-    });
-    if (login.statusCode !== 200) throw new Error(`benchmark login failed: ${login.body}`);
-    const headers = { authorization: `Bearer ${login.json().token}` };
+    await enrolDemoAccountsLike(db, benchPii, 'centre001');
+    const headers = { authorization: `Bearer ${await demoBearerToken(app, db, 'centre001')}` };
     const pick = <T>(items: T[], i: number) => items[i % items.length]!;
     const scenarios: [string, (i: number) => string][] = [
       ['residents: first page of the district', () => `/api/v1/registry/residents?area=${s.codes.district}`],

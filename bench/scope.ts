@@ -9,7 +9,8 @@ import { unrecordedAccess } from '../server/modules/personal-access';
 import { type ListQuery, listRecords } from '../server/modules/registry/engine/list';
 import type { EntityDefinition, RegistryContext } from '../server/modules/registry/engine/types';
 import { ENTITIES } from '../server/modules/registry/entities';
-import { DEMO_PASSWORD, seedDemoAccounts } from '../server/modules/seed/accounts';
+import { seedDemoAccounts } from '../server/modules/seed/accounts';
+import { demoBearerToken, enrolDemoAccountsLike } from '../tests/support/demo-login';
 import { benchPii } from './databases';
 import { districtDatabase } from './registry';
 import { type Figure, percentile, printFigures, writeSection } from './report';
@@ -105,15 +106,9 @@ export async function benchScope(): Promise<Figure[]> {
       logger: false,
     });
     await app.ready();
-    const login = async (username: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username, password: DEMO_PASSWORD, tokenType: 'bearer' },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-      return res.json().token as string;
-    };
+    // Password and the demo TOTP code (grid workers, streets and the centre sign in with both).
+    await enrolDemoAccountsLike(db, benchPii, (await firstAccount(db, 'grid_worker')).username);
+    const login = (username: string) => demoBearerToken(app, db, username);
 
     const accounts: Account[] = [];
     for (const [label, role] of [

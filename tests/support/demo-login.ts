@@ -1,7 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../server/db/client';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/modules/auth/demo-credentials';
+import type { PiiCipher } from '../../server/lib/pii';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  enrolDemoAccounts,
+} from '../../server/modules/auth/demo-credentials';
 import { totpCode } from '../../server/modules/auth/totp';
+
+/**
+ * A database seeded before two-factor sign-in existed (a kept benchmark database) has demo accounts
+ * without the demo TOTP secret: enrol those that need it, found by sharing `username`'s password hash.
+ */
+export async function enrolDemoAccountsLike(db: Database, pii: PiiCipher, username: string) {
+  const [row] = await db.query<{ password_hash: string }>(
+    'SELECT password_hash FROM accounts WHERE username = $1',
+    [username],
+  );
+  if (row) await enrolDemoAccounts(db, pii, row.password_hash);
+}
 
 /** Secrets of accounts this process enrolled through the API (e.g. an administrator made for a test). */
 const enrolledHere = new Map<string, string>();
