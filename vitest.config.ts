@@ -13,6 +13,8 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           globalSetup: ['tests/support/global-database.ts'],
+          // Every test process audits with the tests' audit key, as the server does with its own.
+          setupFiles: ['tests/support/test-keys.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // On PostgreSQL the files share one database; run them one at a time so counts stay exact.

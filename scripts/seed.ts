@@ -7,10 +7,9 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
-import { createPiiCipher } from '../server/lib/pii';
+import { prepareKeys } from '../server/lib/key-check';
 import { loadDemo } from '../server/modules/seed/demo';
 import { isScaleName, type ScaleName } from '../server/modules/seed/scales';
-import { loadPiiKeysForScript } from './pii-keys';
 
 function parseArgs(argv: string[], defaultSeed: number): { scale: ScaleName; seed: number } {
   let scale: ScaleName = 'district';
@@ -75,11 +74,11 @@ async function main() {
   const { scale, seed } = parseArgs(process.argv.slice(2), config.seedNumber);
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`seeding scale '${scale}' with seed ${seed} into ${engine}`);
-  const pii = createPiiCipher(loadPiiKeysForScript(config));
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const progress = progressReporter();
   try {
     await migrate(db);
+    const { pii } = await prepareKeys(config, db, console);
     const started = performance.now();
     const result = await loadDemo(db, { scale, seed, pii, onProgress: progress.update });
     progress.stop();

@@ -3,8 +3,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
-import { createPiiCipher } from './lib/pii';
-import { loadPiiKeys } from './lib/pii-keys';
+import { prepareKeys } from './lib/key-check';
+import { KeysUnavailableError } from './lib/pii-keys';
 import { ensureAdministrator } from './modules/auth/first-start';
 import { seedIfEmpty } from './modules/seed/on-start';
 
@@ -14,14 +14,8 @@ async function main() {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  const { keys, origin } = loadPiiKeys(config);
-  if (origin !== 'environment') {
-    log.warn(
-      `personal-data keys ${origin === 'created' ? 'created in' : 'read from'} ${config.dataDir}/keys.json; set PII_KEYS and PII_HMAC_KEY in production`,
-    );
-  }
-  const pii = createPiiCipher(keys);
-  await seedIfEmpty(db, pii, config, log);
+  const { keys, pii } = await prepareKeys(config, db, log);
+  await seedIfEmpty(db, keys.pii, config, log);
   const admin = await ensureAdministrator(db);
   if (admin) {
     console.log(
@@ -44,7 +38,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof KeysUnavailableError) {
     console.error(error.message);
   } else {
     console.error(error);

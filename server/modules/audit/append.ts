@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Database, execRows, type Orm } from '../../db/client';
-import { atTextSql, chainHash, GENESIS_HASH, toBuffer } from './chain';
+import { atTextSql, boundaryCheck, chainHash, GENESIS_HASH, toBuffer } from './chain';
 
 export interface AuditEntry {
   /** The account acting, when there is one. */
@@ -34,13 +34,26 @@ export async function appendAudit(tx: Orm, entry: AuditEntry): Promise<void> {
   // After the lock: the newest committed row is the head, and ids drawn now grow in chain order.
   // `at` comes from the database clock (one clock for every API process), read under the lock so that
   // time order follows chain order, cut to milliseconds and hashed in the text form it is stored as.
-  const [next] = await execRows<{ id: string | number; at: string; prev: Uint8Array | null }>(
+  const [next] = await execRows<{
+    id: string | number;
+    at: string;
+    prev: Uint8Array | null;
+    keyed_from: string;
+    sealed: boolean;
+  }>(
     tx,
     sql.raw(`SELECT nextval('audit_log_id_seq')::text AS id,
       ${atTextSql('clock_timestamp()')} AS at,
-      (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev`),
+      (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev,
+      k.audit_keyed_from::text AS keyed_from, k.audit_check IS NOT NULL AS sealed
+      FROM key_check k WHERE k.id = 1`),
   );
-  if (!next) throw new Error('audit: could not draw the next id');
+  if (!next) throw new Error('audit: could not draw the next id (is migration 0008 applied?)');
+  // The first keyed append seals where the keyed segment starts (checked by verification).
+  if (!next.sealed)
+    await tx.execute(
+      sql`UPDATE key_check SET audit_check = ${boundaryCheck(next.keyed_from)} WHERE id = 1 AND audit_check IS NULL`,
+    );
   const prevHash = next.prev ? toBuffer(next.prev) : GENESIS_HASH;
   const row = {
     id: String(next.id),

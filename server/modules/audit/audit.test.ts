@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +8,25 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAuditKey, testKeyEnvironment } from '../../../tests/support/test-keys';
 import { loadConfig } from '../../config';
 import { type Database, type Orm, openDatabase } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { handleError } from '../../lib/http-errors';
 import { installValidators } from '../../plugins/validation';
 import { type AuditEntry, appendAudit, appendAuditNow } from './append';
-import { CONTENT_COLUMNS_SQL, canonicalJson, chainHash, GENESIS_HASH, type StoredAuditRow } from './chain';
+import {
+  type ChainContent,
+  CONTENT_COLUMNS_SQL,
+  canonicalJson,
+  chainHash,
+  GENESIS_HASH,
+  plainChainHash,
+  type StoredAuditRow,
+  setAuditKey,
+} from './chain';
 import { auditRoutes } from './routes';
-import { verifyAuditChain } from './verify';
+import { parseAnchor, verifyAuditChain } from './verify';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** With DATABASE_URL: fresh databases on that server (dropped at the end); otherwise PGlite. */
@@ -64,6 +75,47 @@ const ids = async (db: Database) =>
   (await db.query<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id')).map((r) =>
     Number(r.id),
   );
+
+const contentOf = (r: StoredAuditRow, details: unknown = JSON.parse(r.details)): ChainContent => ({
+  id: r.id,
+  at: r.at,
+  actorId: r.actor_id,
+  actor: r.actor,
+  action: r.action,
+  objectType: r.object_type,
+  objectId: r.object_id,
+  requestId: r.request_id,
+  details,
+});
+
+const hex = (b: Uint8Array) => `'\\x${Buffer.from(b).toString('hex')}'::bytea`;
+
+/**
+ * The superuser's forgery: changes one row's details and recomputes every hash from there on with `hash`
+ * (plain SHA-256, or HMAC under a key of their choosing), relinking each prev_hash, so the chain is
+ * internally consistent again.
+ */
+async function rewriteFrom(
+  db: Database,
+  fromId: number,
+  hash: (prev: Uint8Array, row: ChainContent) => Buffer,
+) {
+  const rows = await db.query<StoredAuditRow>(
+    `SELECT ${CONTENT_COLUMNS_SQL}, prev_hash, hash FROM audit_log WHERE id >= ${fromId} ORDER BY audit_log.id`,
+  );
+  let prev: Uint8Array = rows[0]!.prev_hash;
+  const statements: string[] = [];
+  for (const [k, r] of rows.entries()) {
+    const details = k === 0 ? { ...(JSON.parse(r.details) as object), forged: true } : JSON.parse(r.details);
+    const next = hash(prev, contentOf(r, details));
+    statements.push(
+      `UPDATE audit_log SET details = '${JSON.stringify(details).replaceAll("'", "''")}'::jsonb,
+         prev_hash = ${hex(prev)}, hash = ${hex(next)} WHERE id = ${r.id}`,
+    );
+    prev = next;
+  }
+  await asAttacker(db, statements.join(';\n'));
+}
 
 function entry(i: number): AuditEntry {
   const kinds = ['registry.create', 'registry.update', 'personal.reveal', 'login.failure', 'registry.export'];
@@ -212,7 +264,7 @@ describe('audit chain', () => {
       );
       for (const i of window.body.items) expect(i.at >= at && i.at < first.body.items[0].at).toBe(true);
       expect(window.body.items.map((i: { id: number }) => i.id)).toContain(first.body.items[10].id);
-      expect((await get('/audit?from=2999-01-01T00:00:00Z')).body.items).toEqual([]);
+      expect((await get('/audit?from=2099-01-01T00:00:00Z')).body.items).toEqual([]);
 
       expect((await get('/audit?sort=id')).status).toBe(400);
       expect((await get('/audit?from=yesterday')).status).toBe(400);
@@ -257,17 +309,7 @@ describe('audit chain', () => {
       `SELECT ${CONTENT_COLUMNS_SQL}, prev_hash, hash FROM audit_log WHERE id = ${list[50]}`,
     );
     const forged = { ...(JSON.parse(r!.details) as object), z: 'forged' };
-    const hash = chainHash(r!.prev_hash, {
-      id: r!.id,
-      at: r!.at,
-      actorId: r!.actor_id,
-      actor: r!.actor,
-      action: r!.action,
-      objectType: r!.object_type,
-      objectId: r!.object_id,
-      requestId: r!.request_id,
-      details: forged,
-    });
+    const hash = chainHash(r!.prev_hash, contentOf(r!, forged));
     await asAttacker(
       db,
       `UPDATE audit_log SET details = '${JSON.stringify(forged).replaceAll("'", "''")}'::jsonb,
@@ -284,12 +326,149 @@ describe('audit chain', () => {
   });
 });
 
+describe('keyed audit chain and anchors', () => {
+  let db: Database;
+  let list: number[];
+
+  beforeAll(async () => {
+    ({ db } = await freshDatabase());
+    for (let i = 0; i < 40; i++) await appendAuditNow(db, entry(i));
+    list = await ids(db);
+  });
+  afterAll(() => db?.close());
+
+  it('detects a rewrite whose hashes were recomputed without the key (plain SHA-256 or another key)', async () => {
+    const [sealed] = await db.query<{ sealed: boolean }>(
+      'SELECT audit_check IS NOT NULL AS sealed FROM key_check',
+    );
+    expect(sealed!.sealed).toBe(true);
+    const snapshot = await db.query<{ id: string; details: string; prev: string; hash: string }>(
+      `SELECT id::text, details::text, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash
+         FROM audit_log ORDER BY audit_log.id`,
+    );
+    const restore = () =>
+      asAttacker(
+        db,
+        snapshot
+          .map(
+            (r) =>
+              `UPDATE audit_log SET details = '${r.details.replaceAll("'", "''")}'::jsonb,
+                 prev_hash = '\\x${r.prev}'::bytea, hash = '\\x${r.hash}'::bytea WHERE id = ${r.id}`,
+          )
+          .join(';\n'),
+      );
+    for (const forge of [
+      (prev: Uint8Array, row: ChainContent) =>
+        createHash('sha256').update(prev).update(JSON.stringify(row)).digest(),
+      (prev: Uint8Array, row: ChainContent) => plainChainHash(prev, row),
+      (prev: Uint8Array, row: ChainContent) => chainHash(prev, row, randomBytes(32)),
+    ]) {
+      await rewriteFrom(db, list[25]!, forge);
+      expect(await verifyAuditChain(db)).toEqual({
+        ok: false,
+        rows: 26,
+        brokenAt: list[25],
+        reason: 'hash mismatch (row content changed)',
+      });
+      await restore();
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 40 });
+    }
+  });
+
+  it('detects moving the keyed boundary to pass keyed rows off as plain ones', async () => {
+    await db.query(`UPDATE key_check SET audit_keyed_from = ${list.at(-1)! + 1}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: list.at(-1)! + 1 });
+    await db.query(`UPDATE key_check SET audit_keyed_from = 1`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 40 });
+  });
+
+  it('detects a wrong audit key, naming the key rather than a row', async () => {
+    setAuditKey(randomBytes(32));
+    try {
+      const result = await verifyAuditChain(db);
+      expect(result).toMatchObject({ ok: false, rows: 0 });
+      expect(result.ok || result.reason).toMatch(/wrong AUDIT_KEY/);
+    } finally {
+      setAuditKey(testAuditKey);
+    }
+  });
+
+  it('checks an anchor: the anchored row keeps its hash and is still reached (no truncation)', async () => {
+    const intact = await verifyAuditChain(db);
+    if (!intact.ok) throw new Error(intact.reason);
+    const anchor = parseAnchor(`${intact.lastId}:${intact.lastHash}`)!;
+    expect(anchor).toEqual({ id: list.at(-1), hash: intact.lastHash });
+    expect(await verifyAuditChain(db, { anchor })).toMatchObject({ ok: true, rows: 40 });
+    const middle = { id: list[30]!, hash: (await hashOf(db, list[30]!))! };
+    expect(await verifyAuditChain(db, { anchor: middle })).toMatchObject({ ok: true, rows: 40 });
+
+    expect(await verifyAuditChain(db, { anchor: { ...middle, hash: 'ab'.repeat(32) } })).toMatchObject({
+      ok: false,
+      brokenAt: middle.id,
+      reason: 'the anchored row now has another hash (rewritten)',
+    });
+    // Removing the newest rows leaves a chain that verifies on its own; the anchor notices.
+    await asAttacker(db, `DELETE FROM audit_log WHERE id >= ${list[35]}`);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 35 });
+    expect(await verifyAuditChain(db, { anchor })).toEqual({
+      ok: false,
+      rows: 35,
+      brokenAt: anchor.id,
+      reason: 'the trail ends before the anchored row (newest rows removed)',
+    });
+    expect(parseAnchor('12:xyz')).toBeNull();
+  });
+
+  it('keeps verifying rows from before the audit key (plain SHA-256), sealed by the first keyed row', async () => {
+    const { db: old } = await freshDatabase();
+    try {
+      // A trail from before migration 0008: plain rows, then the migration's boundary after them.
+      let prev: Uint8Array = GENESIS_HASH;
+      for (let i = 1; i <= 3; i++) {
+        const content: ChainContent = {
+          id: String(i),
+          at: `2025-01-0${i}T00:00:00.000Z`,
+          actorId: null,
+          actor: 'system',
+          action: 'legacy',
+          objectType: null,
+          objectId: null,
+          requestId: null,
+          details: { i },
+        };
+        const hash = plainChainHash(prev, content);
+        await old.query(
+          `INSERT INTO audit_log (id, at, actor, action, details, prev_hash, hash)
+           VALUES (${i}, '${content.at}', 'system', 'legacy', '{"i": ${i}}', ${hex(prev)}, ${hex(hash)})`,
+        );
+        prev = hash;
+      }
+      await old.query(`SELECT setval('audit_log_id_seq', 3)`);
+      await old.query('UPDATE key_check SET audit_keyed_from = 4');
+      for (let i = 0; i < 3; i++) await appendAuditNow(old, entry(i));
+      expect(await verifyAuditChain(old)).toMatchObject({ ok: true, rows: 6 });
+      // Rewriting the plain part consistently still breaks the first keyed row, whose HMAC covers its link.
+      await rewriteFrom(old, 2, plainChainHash);
+      const result = await verifyAuditChain(old);
+      expect(result).toMatchObject({ ok: false, brokenAt: 4 });
+    } finally {
+      await old.close();
+    }
+  });
+});
+
+const hashOf = async (db: Database, id: number) =>
+  (await db.query<{ h: string }>(`SELECT encode(hash, 'hex') AS h FROM audit_log WHERE id = ${id}`))[0]?.h;
+
 /** `npx tsx scripts/audit-verify.ts` with the given environment: its exit code and its output. */
-function runCli(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runCli(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/audit-verify.ts'], {
+    const child = spawn('npx', ['tsx', 'scripts/audit-verify.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...testKeyEnvironment, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -305,28 +484,40 @@ function runCli(env: Record<string, string>): Promise<{ code: number | null; out
 }
 
 describe('npm run audit:verify', () => {
-  it('exits 0 on an intact chain and 1 naming the first broken row after tampering', async () => {
+  it('exits 0 and prints an anchor on an intact chain; 1 after truncation past the anchor or tampering', async () => {
     const folder = serverUrl ? undefined : await mkdtemp(join(tmpdir(), 'gg-audit-'));
     if (folder) folders.push(folder);
     const fresh = await freshDatabase(folder);
     for (let i = 0; i < 20; i++) await appendAuditNow(fresh.db, entry(i));
     const list = await ids(fresh.db);
+    const newest = `${list.at(-1)}:${await hashOf(fresh.db, list.at(-1)!)}`;
     // A PGlite folder has one user at a time: close it while the CLI runs.
     if (folder) await fresh.db.close();
+    const attack = async (statement: string) => {
+      const db = folder ? (await freshDatabase(folder)).db : fresh.db;
+      await asAttacker(db, statement);
+      if (folder) await db.close();
+    };
 
     const intact = await runCli(fresh.env);
     expect(intact.output).toContain('audit chain intact: 20 rows');
+    expect(intact.output).toContain(`anchor (keep it outside the database): ${newest}`);
     expect(intact.code).toBe(0);
 
-    const db = folder ? (await freshDatabase(folder)).db : fresh.db;
-    await asAttacker(db, `UPDATE audit_log SET actor = 'system' WHERE id = ${list[6]}`);
-    await db.close();
+    await attack(`DELETE FROM audit_log WHERE id = ${list.at(-1)}`);
+    const truncated = await runCli(fresh.env, ['--anchor', newest]);
+    expect(truncated.output).toContain(
+      `audit chain BROKEN at row ${list.at(-1)}: the trail ends before the anchored row (newest rows removed)`,
+    );
+    expect(truncated.code).toBe(1);
 
+    await attack(`UPDATE audit_log SET actor = 'system' WHERE id = ${list[6]}`);
     const broken = await runCli(fresh.env);
     expect(broken.output).toContain(
       `audit chain BROKEN at row ${list[6]}: hash mismatch (row content changed)`,
     );
     expect(broken.code).toBe(1);
-    // Each start of PGlite (here four) takes a few seconds, more on a busy machine.
-  }, 120_000);
+    if (!folder) await fresh.db.close();
+    // Each start of PGlite (here six) takes a few seconds, more on a busy machine.
+  }, 180_000);
 });

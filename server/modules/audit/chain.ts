@@ -1,10 +1,30 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** The prev_hash of the first row. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 
-/** Bumped only with a new serialisation, so that old rows stay verifiable. */
-const FORMAT = 'audit/v1';
+/**
+ * Bumped only with a new serialisation, so that old rows stay verifiable. v1: plain SHA-256 (rows before
+ * migration 0008); v2: HMAC-SHA256 under the audit key, which the database does not hold.
+ */
+const FORMAT = { plain: 'audit/v1', keyed: 'audit/v2' } as const;
+
+let auditKey: KeyObject | null = null;
+
+/**
+ * The audit key of this process (AUDIT_KEY, or the demo's key file), set once at start before anything is
+ * audited. A module setting rather than a parameter: every audited action in every module appends, and
+ * none of them should handle the key.
+ */
+export function setAuditKey(key: Buffer): void {
+  if (key.length !== 32) throw new Error('The audit key must be 32 bytes');
+  auditKey = createSecretKey(Buffer.from(key));
+}
+
+export function currentAuditKey(): KeyObject {
+  if (!auditKey) throw new Error('No audit key set: call setAuditKey at start (server/main.ts)');
+  return auditKey;
+}
 
 /**
  * `at` as the hash sees it, formatted by the database itself from the stored timestamptz (UTC, ISO 8601
@@ -71,9 +91,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The bytes that are hashed: one JSON array, fields in a fixed order, so no two contents share bytes. */
-export function canonicalBytes(row: ChainContent): Buffer {
+export function canonicalBytes(row: ChainContent, format: keyof typeof FORMAT = 'keyed'): Buffer {
   const fields = [
-    FORMAT,
+    FORMAT[format],
     String(row.id),
     row.at,
     row.actorId,
@@ -87,9 +107,31 @@ export function canonicalBytes(row: ChainContent): Buffer {
   return Buffer.from(canonicalJson(fields), 'utf8');
 }
 
-/** hash = SHA-256(prev_hash || canonical bytes). */
-export function chainHash(prevHash: Uint8Array, row: ChainContent): Buffer {
-  return createHash('sha256').update(prevHash).update(canonicalBytes(row)).digest();
+/** Rows since migration 0008: hash = HMAC-SHA256(audit key, prev_hash || canonical bytes). */
+export function chainHash(
+  prevHash: Uint8Array,
+  row: ChainContent,
+  key: KeyObject | Buffer = currentAuditKey(),
+): Buffer {
+  return createHmac('sha256', key).update(prevHash).update(canonicalBytes(row, 'keyed')).digest();
+}
+
+/** Rows written before migration 0008: hash = SHA-256(prev_hash || canonical bytes). */
+export function plainChainHash(prevHash: Uint8Array, row: ChainContent): Buffer {
+  return createHash('sha256').update(prevHash).update(canonicalBytes(row, 'plain')).digest();
+}
+
+/**
+ * Seals where the keyed segment starts, so that moving the boundary (to pass keyed rows off as plain
+ * ones, recomputed without the key) needs the key too.
+ */
+export function boundaryCheck(
+  keyedFrom: string | number | bigint,
+  key: KeyObject | Buffer = currentAuditKey(),
+): Buffer {
+  return createHmac('sha256', key)
+    .update(`audit-keyed-from:${String(keyedFrom)}`)
+    .digest();
 }
 
 /** bytea as either driver returns it (node-postgres: Buffer; PGlite: Uint8Array). */
