@@ -19,7 +19,7 @@ async function main() {
   const admin = await ensureAdministrator(db);
   if (admin) {
     console.log(
-      `\n  First start: an administrator account was created.\n  username: ${admin.username}\n  password: ${admin.password}\n  This password is shown once and stored nowhere in clear.\n`,
+      `\n  First start: an administrator account was created.\n  username: ${admin.username}\n  password: ${admin.password}\n  This password is shown once and stored nowhere in clear.\n  Its first sign-in sets up two-factor sign-in (an authenticator app) before anything else.\n`,
     );
   }
 
