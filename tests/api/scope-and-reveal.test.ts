@@ -110,7 +110,7 @@ describe('data scope by area, remit by department, audited reveals', () => {
       (
         await worker.post(`/registry/residents/${outside.residentId}/reveal`, {
           field: 'phone',
-          reason: '核查',
+          reason: '入户核查',
         })
       ).status,
     ).toBe(404);

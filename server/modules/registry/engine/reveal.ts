@@ -38,13 +38,13 @@ export async function revealField(
   input: { field: string; reason: string },
 ) {
   const field = input.field as PersonalField;
-  assertRealReason(input.reason);
   if (!canReveal(actor, def.path as RegistryResource, field)) {
     throw new DomainError(403, 'forbidden', {
       en: `Your role may not see the ${field} of ${def.label.en.toLowerCase()} records`,
       zh: `您的角色无权查看${def.label.zh}的 ${field}`,
     });
   }
+  assertRealReason(input.reason);
   return ctx.db.orm.transaction(async (tx) => {
     const [row] = (await tx
       .select()
