@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_DATE, MIN_DATE } from '../plugins/input-bounds';
 import { CALLER_DATABASE_FAULTS, databaseFault, redactMessage, redactStack } from './error-redaction';
 import { DomainError } from './errors';
+import { DataIntegrityError } from './pii';
 
 type Lang = 'en' | 'zh';
 export const requestLanguage = (req: FastifyRequest): Lang =>
@@ -99,7 +100,8 @@ function logFailure(
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = requestLanguage(req);
   if (err instanceof DomainError) {
-    logFailure(req, err.statusCode >= 500 ? 'error' : 'info', err, err.code);
+    const where = err instanceof DataIntegrityError ? { where: err.where } : {};
+    logFailure(req, err.statusCode >= 500 ? 'error' : 'info', err, err.code, where);
     return reply
       .status(err.statusCode)
       .send({ statusCode: err.statusCode, code: err.code, message: err.text[lang], field: err.field });

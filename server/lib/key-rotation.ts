@@ -8,6 +8,8 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: 'residents', column: 'phone_enc' },
   { table: 'health_records', column: 'conditions_enc' },
   { table: 'staff', column: 'phone_enc' },
+  { table: 'accounts', column: 'totp_secret' },
+  { table: 'accounts', column: 'totp_pending_secret' },
   { table: 'key_check', column: 'pii_check' },
 ];
 

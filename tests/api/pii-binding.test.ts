@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
 import { freshIdNumber, registryClient } from '../support/registry-client';
 import { demoAccounts, startTestApp } from '../support/test-app';
 import { testPii } from '../support/test-keys';
@@ -9,6 +10,7 @@ type Json = Record<string, unknown>;
 describe('encrypted personal data is bound to its row and field', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let centre: ReturnType<typeof registryClient>;
+  let token: string;
   let pair: { id: number; version: number }[];
 
   const swapIdNumbers = (a: number, b: number) =>
@@ -20,7 +22,8 @@ describe('encrypted personal data is bound to its row and field', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const account = (await demoAccounts(t.db)).find((a) => a.role === 'district_centre')!;
-    centre = registryClient(t.app, await t.tokenFor(account.username));
+    token = await t.tokenFor(account.username);
+    centre = registryClient(t.app, token);
     pair = await t.db.query<{ id: number; version: number }>(
       'SELECT id, version FROM residents WHERE archived_at IS NULL ORDER BY id DESC LIMIT 2',
     );
@@ -42,6 +45,31 @@ describe('encrypted personal data is bound to its row and field', () => {
         expect(res.body.code).toBe('data_integrity');
         expect(JSON.stringify(res.body)).not.toContain(plainA);
       }
+      // The log names where (table, column, row), never the value.
+      const lines: string[] = [];
+      const logged = await buildApp({
+        config: t.config,
+        db: t.db,
+        pii: testPii,
+        logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+      });
+      try {
+        const res = await logged.inject({
+          method: 'POST',
+          url: `/api/v1/registry/residents/${b.id}/reveal`,
+          headers: { authorization: `Bearer ${token}` },
+          payload: { field: 'idNumber', reason: '核对身份证号与户籍记录' },
+        });
+        expect(res.json().code).toBe('data_integrity');
+      } finally {
+        await logged.close();
+      }
+      const failure = lines.map((l) => JSON.parse(l) as Json).find((l) => l.code === 'data_integrity');
+      expect(failure).toMatchObject({
+        level: 50,
+        where: { table: 'residents', column: 'id_number_enc', rowId: b.id, keyVersion: 1 },
+      });
+      expect(lines.join('\n')).not.toContain(plainA);
       const update = await centre.patch(`/registry/residents/${a.id}`, { relation: '其他' });
       expect(update.status).toBe(500);
       expect(update.body.code).toBe('data_integrity');
