@@ -58,7 +58,7 @@ export const staffEntity: EntityDefinition = {
   sortable: ['name'],
   search(q, ctx) {
     const phone = parsePhone(q);
-    if (phone.ok) return { where: eq(staff.phoneHmac, ctx.pii.hmac(phone.value)) };
+    if (phone.ok) return { where: eq(staff.phoneHmac, ctx.pii.hmac(phone.value)), identity: 'phone' };
     return { where: prefixSearch('name', q), sort: 'name' };
   },
   async toColumns(input, lookup, existing) {
