@@ -36,6 +36,7 @@ export function databaseFault(err: unknown): DatabaseFault | null {
  * (ID numbers, phones, dates), and everything after the first line (Drizzle appends the SQL and params).
  */
 export function redactMessage(message: string): string {
+  if (/^Failed query/i.test(message)) return 'database query failed';
   return (message.split('\n')[0] ?? '')
     .replace(/"[^"]*"|'[^']*'|“[^”]*”|‘[^’]*’/g, '"…"')
     .replace(/\d[\d-]{3,}\d|\d{4,}/g, '…')

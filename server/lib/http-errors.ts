@@ -84,7 +84,9 @@ function logFailure(
   code: string,
   extra: Record<string, unknown> = {},
 ) {
-  const message = redactMessage(err.message);
+  // A database error's own message, not the wrapper's (Drizzle's holds the SQL text and parameters).
+  const fault = databaseFault(err);
+  const message = redactMessage(fault ? fault.message : err.message);
   req.log[level](
     {
       route: `${req.method} ${req.routeOptions.url ?? '(no route)'}`,
