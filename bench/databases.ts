@@ -4,6 +4,7 @@ import { loadConfig } from '../server/config';
 import { type Database, openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { createPiiCipher } from '../server/lib/pii';
+import { setAuditKey } from '../server/modules/audit/chain';
 
 /** Fixed keys for benchmark data (generated, thrown away). */
 export const benchPii = createPiiCipher({
@@ -11,6 +12,9 @@ export const benchPii = createPiiCipher({
   currentVersion: 1,
   hmacKey: Buffer.alloc(32, 5),
 });
+/** In-process benchmarks audit (sign-ins, writes) with this key; a server started on the data gets it as AUDIT_KEY. */
+export const benchAuditKey = Buffer.alloc(32, 7);
+setAuditKey(benchAuditKey);
 
 /** The PostgreSQL server to benchmark: DATABASE_URL, else the local one. */
 export function serverUrl(): string {
