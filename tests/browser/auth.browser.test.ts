@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTotpCode } from '../../server/modules/auth/demo-credentials';
 import { appUrl, demoAccount, launchBrowser, screenshot, watchPage } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -38,5 +39,30 @@ describe('sign-in (against a running server with the small demo district)', () =
     await page.getByTestId('login-card').waitFor();
     // Only the expected refusals: no session yet (/auth/me) and the wrong password (/auth/login).
     expect(watch.problems.every((p) => /401/.test(p) && /\/auth\/(me|login)/.test(p))).toBe(true);
+  });
+
+  it('an account with two-factor sign-in is asked for its authenticator code, then the app opens', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const p = await fresh.newPage();
+    const watch = watchPage(p);
+    await p.goto(`${appUrl()}/residents`, { waitUntil: 'networkidle' });
+    await p.getByTestId('login-username').fill('centre002');
+    await p.getByTestId('login-password').fill(demoAccount.password);
+    await p.getByTestId('login-submit').click();
+    // The server answered totp_required: a prompt, not an error.
+    await p.getByTestId('totp-prompt').waitFor();
+    expect(await p.getByTestId('api-error').count()).toBe(0);
+    await screenshot(p, 'login-totp');
+    const code = demoTotpCode();
+    await p.getByTestId('login-totp').fill(code === '000000' ? '111111' : '000000');
+    await p.getByTestId('login-submit').click();
+    await p.getByTestId('api-error').waitFor();
+    expect(await p.getByTestId('api-error').textContent()).toContain('bad_totp');
+    await p.getByTestId('login-totp').fill(code);
+    await p.getByTestId('login-submit').click();
+    await p.locator(ROWS).first().waitFor();
+    expect(new URL(p.url()).pathname).toBe('/residents');
+    expect(watch.problems.every((x) => /401/.test(x) && /\/auth\/(me|login)/.test(x))).toBe(true);
+    await fresh.close();
   });
 });

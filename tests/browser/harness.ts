@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
+import { DEMO_PASSWORD, demoTotpCode } from '../../server/modules/auth/demo-credentials';
+import { TOTP_PERIOD_SECONDS, totpSecondsLeft } from '../../server/modules/auth/totp';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
 export function launchBrowser(): Promise<Browser> {
@@ -82,13 +83,31 @@ export const demoAccount = {
   password: process.env.APP_PASSWORD ?? DEMO_PASSWORD,
 };
 
-/** Sign the page's browser context in through the API (a cookie session, as the sign-in screen does). */
+/**
+ * A demo TOTP code this account has not used yet: each code signs in once, so a second sign-in of the same
+ * account within its 30 s takes the next step's code (the server allows one step of drift), and a third
+ * waits for the step after. `attempt` counts the refusals so far.
+ */
+async function freshDemoCode(attempt: number): Promise<string> {
+  if (attempt === 0) return demoTotpCode();
+  if (attempt === 2) await new Promise((r) => setTimeout(r, totpSecondsLeft() * 1000 + 250));
+  return demoTotpCode(Date.now() + TOTP_PERIOD_SECONDS * 1000);
+}
+
+/**
+ * Sign the page's browser context in through the API (a cookie session, as the sign-in screen does),
+ * with the demo TOTP code for accounts that need one (it is ignored for the others).
+ */
 export async function signIn(page: Page, account = demoAccount): Promise<void> {
-  const res = await page.request.post(`${appUrl()}/api/v1/auth/login`, {
-    data: { ...account, tokenType: 'cookie' },
-  });
-  if (!res.ok())
-    throw new Error(`sign-in as ${account.username} failed: ${res.status()} ${await res.text()}`);
+  for (let attempt = 0; ; attempt++) {
+    const res = await page.request.post(`${appUrl()}/api/v1/auth/login`, {
+      data: { ...account, totp: await freshDemoCode(attempt), tokenType: 'cookie' },
+    });
+    if (res.ok()) return;
+    const body = await res.text();
+    if (attempt < 2 && res.status() === 401 && body.includes('"bad_totp"')) continue;
+    throw new Error(`sign-in as ${account.username} failed: ${res.status()} ${body}`);
+  }
 }
 
 /** Wait until no spinner or skeleton is left (client-side navigation has no load event to wait for). */

@@ -14,6 +14,16 @@ export async function getMe(signal?: AbortSignal): Promise<Me> {
   return me;
 }
 
+/**
+ * Whether the last look-up found a session limited to two-factor enrolment. Reads the cached answer
+ * without fetching: a second fetching observer mounting on the sign-in screen would refetch, reset the
+ * query to pending and unmount that very screen, over and over.
+ */
+export function useEnrolmentRequired(): boolean {
+  const me = useQuery({ queryKey: meKey, queryFn: ({ signal }) => getMe(signal), enabled: false });
+  return me.error instanceof ApiError && me.error.code === ENROLMENT_REQUIRED;
+}
+
 /** The signed-in account; a 401 here means "show the sign-in screen". */
 export function useMe() {
   return useQuery({

@@ -1,8 +1,7 @@
 import { Card, Space, Typography } from 'antd';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useI18n } from '../../../i18n';
-import { ApiError } from '../../../lib/api-client';
-import { ENROLMENT_REQUIRED, useMe } from '../api/get-me';
+import { useEnrolmentRequired } from '../api/get-me';
 import { SignInForm } from '../components/SignInForm';
 import { TotpEnrolment } from '../components/TotpEnrolment';
 
@@ -12,8 +11,7 @@ import { TotpEnrolment } from '../components/TotpEnrolment';
  */
 export function LoginRoute() {
   const { t } = useI18n();
-  const me = useMe();
-  const enrolling = me.error instanceof ApiError && me.error.code === ENROLMENT_REQUIRED;
+  const enrolling = useEnrolmentRequired();
 
   return (
     <div
