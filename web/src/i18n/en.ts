@@ -1,10 +1,12 @@
 import { enAudit } from './en.audit';
+import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...enFields,
   ...enAudit,
+  ...enConflicts,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',
@@ -31,7 +33,7 @@ export const en: Record<MessageKey, string> = {
   'auth.totp.back': 'Back to username and password',
   'auth.enrol.title': 'Set up two-factor sign-in',
   'auth.enrol.intro':
-    'Your role may see personal data, so it signs in with a second factor. Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator) or type in the key below, then enter the 6-digit code the app shows.',
+    'Administrators and roles that may see personal data sign in with a second factor. Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator) or type in the key below, then enter the 6-digit code the app shows.',
   'auth.enrol.secret': 'Key (to type in)',
   'auth.enrol.uri': 'Set-up link (otpauth://)',
   'auth.enrol.code': 'Code shown by the app now',

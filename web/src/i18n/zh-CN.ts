@@ -1,10 +1,12 @@
 /** Simplified Chinese, the source dictionary: every other language must provide the same keys. */
 import { zhCNAudit } from './zh-CN.audit';
+import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
 
 export const zhCN = {
   ...zhCNFields,
   ...zhCNAudit,
+  ...zhCNConflicts,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',
@@ -30,7 +32,7 @@ export const zhCN = {
   'auth.totp.back': '返回重新输入账号',
   'auth.enrol.title': '设置双因素登录',
   'auth.enrol.intro':
-    '您的角色可查看个人信息，须启用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码，或手动输入下方密钥，然后输入应用显示的 6 位验证码。',
+    '管理员及可查看个人信息的角色须启用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码，或手动输入下方密钥，然后输入应用显示的 6 位验证码。',
   'auth.enrol.secret': '密钥（手动输入）',
   'auth.enrol.uri': '配置链接（otpauth://）',
   'auth.enrol.code': '应用当前显示的验证码',
