@@ -36,6 +36,10 @@ const EnterpriseDetail = named(
   'EnterpriseDetailRoute',
 );
 const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
+const IdentityConflicts = named(
+  () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
+  'IdentityConflictsRoute',
+);
 
 /** A screen only for accounts that may read `resource`. */
 const guarded = (resource: string, Screen: ComponentType) => (
@@ -84,6 +88,8 @@ const router = createBrowserRouter([
       { path: 'enterprises', element: guarded('enterprises', EnterpriseList) },
       { path: 'enterprises/:id', element: guarded('enterprises', EnterpriseDetail) },
       { path: 'audit', element: guarded('audit', Audit) },
+      { path: 'audit/reads', element: guarded('audit', Audit) },
+      { path: 'identity-conflicts', element: guarded('residents', IdentityConflicts) },
       { path: '*', element: <NotFound /> },
     ],
   },

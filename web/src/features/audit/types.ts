@@ -31,16 +31,29 @@ export type AuditFilters = Record<AuditFilterKey, string | undefined>;
 
 export const AUDIT_ACTIONS = [
   'personal.reveal',
+  'personal.reveal.refused',
+  'personal.identity_search.refused',
+  'personal.bulk_read_alert',
   'registry.create',
   'registry.update',
   'registry.archive',
   'registry.export',
+  'registry.identity_conflict.resolve',
   'login.success',
   'login.failure',
+  'login.rate_limited',
   'logout',
   'password.change',
+  'totp.enrol',
   'account.create',
 ] as const;
+
+/** Actions an auditor must not miss: probing for personal data and bulk browsing. */
+export const ALERT_ACTIONS: ReadonlySet<string> = new Set([
+  'personal.reveal.refused',
+  'personal.identity_search.refused',
+  'personal.bulk_read_alert',
+]);
 
 export const OBJECT_TYPES = [
   'resident',
@@ -56,4 +69,33 @@ export const OBJECT_TYPES = [
   'service_facility',
   'department',
   'account',
+  'identity_conflict',
 ] as const;
+
+/** `GET /audit/reads`: one request that listed, opened or searched people, with the ids it returned. */
+export interface PersonalRead {
+  id: number;
+  at: string;
+  accountId: number | null;
+  /** `account:12:grid001001001`. */
+  actor: string;
+  requestId: string | null;
+  entity: string;
+  kind: string;
+  recordIds: number[];
+  details: Record<string, unknown>;
+}
+
+export interface PersonalReadsPage {
+  items: PersonalRead[];
+  nextCursor: string | null;
+}
+
+/** Entities whose reads are on record, and how they were read. */
+export const READ_ENTITIES = ['resident', 'health_record', 'staff'] as const;
+export const READ_KINDS = ['list', 'get', 'history', 'identity_search'] as const;
+
+/** Filters of the reads tab as kept in the URL; dates as in the audit trail. */
+export const READS_FILTERS = ['accountId', 'entity', 'recordId', 'kind', 'from', 'to'] as const;
+export type ReadsFilterKey = (typeof READS_FILTERS)[number];
+export type ReadsFilters = Record<ReadsFilterKey, string | undefined>;

@@ -5,7 +5,7 @@ import type { AuditFilters, AuditPage } from '../types';
 export const AUDIT_PAGE_SIZE = 20;
 
 /** Start of a local date (YYYY-MM-DD), plus `days`, as an ISO instant. */
-function localMidnight(date: string, days = 0): string | undefined {
+export function localMidnight(date: string, days = 0): string | undefined {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return undefined;
   return new Date(y, m - 1, d + days).toISOString();

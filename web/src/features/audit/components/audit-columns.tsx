@@ -2,10 +2,12 @@ import { type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { enumLabel, type I18n } from '../../../i18n';
 import { formatDateTimeSeconds } from '../../../lib/format';
-import type { AuditEntry } from '../types';
+import { ALERT_ACTIONS, type AuditEntry, READ_ENTITIES } from '../types';
 import { describeDetails, parseActor } from './describe-details';
 
 const mono: CSSProperties = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 };
+const tagWrap: CSSProperties = { whiteSpace: 'normal', marginInlineEnd: 0 };
+const alertTag: CSSProperties = { ...tagWrap, fontWeight: 600 };
 const oneLine: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 const twoLines: CSSProperties = {
   display: '-webkit-box',
@@ -16,19 +18,41 @@ const twoLines: CSSProperties = {
 };
 
 export function actionColour(action: string): string {
+  if (action === 'personal.bulk_read_alert') return 'magenta';
+  if (action.endsWith('.refused')) return 'red';
   if (action === 'personal.reveal') return 'gold';
-  if (action === 'login.failure') return 'red';
+  if (action === 'login.failure' || action === 'login.rate_limited') return 'red';
+  if (action === 'totp.enrol') return 'cyan';
+  if (action === 'registry.identity_conflict.resolve') return 'geekblue';
   if (action.startsWith('login.') || action === 'logout') return 'default';
   if (action === 'registry.archive') return 'volcano';
   if (action.startsWith('registry.')) return 'blue';
   return 'purple';
 }
 
-/** Columns of the audit table; `onActor` filters by the actor clicked. */
+interface Handlers {
+  /** Filter the trail by the actor clicked. */
+  onActor: (actor: string) => void;
+  /** Open the personal-data reads with these filters (who read this person, what this account read). */
+  onReads: (filters: Record<string, string>) => void;
+}
+
+const isReadEntity = (type: string | null): boolean =>
+  (READ_ENTITIES as readonly (string | null)[]).includes(type);
+
+/** Filters of the reads tab that answer "who read this?" for an entry, if it is about people or a reader. */
+export function readsFiltersFor(r: AuditEntry): Record<string, string> | null {
+  if (!r.objectId || !/^\d+$/.test(r.objectId)) return null;
+  if (isReadEntity(r.objectType)) return { entity: r.objectType ?? '', recordId: r.objectId };
+  if (r.action === 'personal.bulk_read_alert') return { accountId: r.objectId };
+  return null;
+}
+
+/** Columns of the audit table. */
 export function auditColumns(
   t: I18n['t'],
   tx: I18n['tx'],
-  onActor: (actor: string) => void,
+  { onActor, onReads }: Handlers,
 ): TableColumnsType<AuditEntry> {
   return [
     { key: 'id', title: '#', dataIndex: 'id', width: 60, align: 'right' },
@@ -54,9 +78,16 @@ export function auditColumns(
     {
       key: 'action',
       title: t('audit.action'),
-      width: 130,
+      width: 150,
       render: (_, r) => (
-        <Tag color={actionColour(r.action)} title={r.action} data-testid="cell-action" data-action={r.action}>
+        <Tag
+          color={actionColour(r.action)}
+          title={r.action}
+          style={ALERT_ACTIONS.has(r.action) ? alertTag : tagWrap}
+          data-testid="cell-action"
+          data-action={r.action}
+        >
+          {ALERT_ACTIONS.has(r.action) && '⚠ '}
           {enumLabel(tx, 'auditAction', r.action)}
         </Tag>
       ),
@@ -64,9 +95,25 @@ export function auditColumns(
     {
       key: 'object',
       title: t('audit.object'),
-      width: 120,
-      render: (_, r) =>
-        r.objectType ? `${enumLabel(tx, 'objectType', r.objectType)} #${r.objectId ?? '—'}` : '—',
+      width: 140,
+      render: (_, r) => {
+        if (!r.objectType) return '—';
+        const reads = readsFiltersFor(r);
+        return (
+          <>
+            <div style={oneLine}>{`${enumLabel(tx, 'objectType', r.objectType)} #${r.objectId ?? '—'}`}</div>
+            {reads && (
+              <Typography.Link
+                onClick={() => onReads(reads)}
+                style={{ fontSize: 12 }}
+                data-testid="cell-who-read"
+              >
+                {reads.accountId ? t('audit.reads.whatRead') : t('audit.reads.whoRead')}
+              </Typography.Link>
+            )}
+          </>
+        );
+      },
     },
     {
       key: 'details',

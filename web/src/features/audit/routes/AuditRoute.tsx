@@ -1,65 +1,40 @@
-import { Card, Space, Table, Typography } from 'antd';
-import { useMemo } from 'react';
-import { CursorPager } from '../../../components/CursorPager';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Card, Space, Typography } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
-import { useCursorPaging } from '../../../lib/use-cursor-paging';
-import { useUrlFilters } from '../../../lib/use-url-filters';
-import { auditParams, useAuditLog } from '../api/get-audit';
-import { AuditFilters } from '../components/AuditFilters';
-import { auditColumns } from '../components/audit-columns';
+import { AuditTrailPanel } from '../components/AuditTrailPanel';
+import { PersonalReadsPanel } from '../components/PersonalReadsPanel';
 import { VerifyChain } from '../components/VerifyChain';
-import { AUDIT_FILTERS, type AuditEntry } from '../types';
 
-/** The audit trail (auditors only): filters in the URL, keyset paging, chain verification. */
+type Tab = 'trail' | 'reads';
+const TAB_PATHS: Record<Tab, string> = { trail: '/audit', reads: '/audit/reads' };
+
+/** Auditors' page: the audit trail (`/audit`) and the personal-data reads (`/audit/reads`), one tab each. */
 export function AuditRoute() {
-  const { t, tx } = useI18n();
-  const [filters, setFilters] = useUrlFilters(AUDIT_FILTERS);
-  const paging = useCursorPaging(JSON.stringify(filters));
-  const params = useMemo(() => auditParams(filters, paging.cursor), [filters, paging.cursor]);
-  const query = useAuditLog(params);
-  const columns = useMemo(() => auditColumns(t, tx, (actor) => setFilters({ actor })), [t, tx, setFilters]);
-  const items = query.data?.items ?? [];
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const tab: Tab = /\/audit\/reads\/?$/.test(pathname) ? 'reads' : 'trail';
 
   return (
     <Card
       title={
-        <Space>
+        <Space wrap size={[8, 0]}>
           <span>{t('audit.title')}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             {t('audit.newestFirst')}
           </Typography.Text>
         </Space>
       }
-      extra={<VerifyChain />}
+      extra={tab === 'trail' ? <VerifyChain /> : null}
+      tabList={[
+        { key: 'trail', label: <span data-testid="tab-trail">{t('audit.tab.trail')}</span> },
+        { key: 'reads', label: <span data-testid="tab-reads">{t('audit.tab.reads')}</span> },
+      ]}
+      activeTabKey={tab}
+      onTabChange={(key) => navigate(TAB_PATHS[key as Tab])}
       data-testid="audit-page"
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <AuditFilters filters={filters} setFilters={setFilters} />
-      </Space>
-      {query.isError && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
-        </div>
-      )}
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={items}
-        loading={query.isFetching}
-        pagination={false}
-        tableLayout="fixed"
-        // Fixed widths (details are cut with an ellipsis); below this width the table scrolls sideways.
-        scroll={{ x: 1100 }}
-        data-testid="audit-table"
-      />
-      <CursorPager
-        paging={paging}
-        nextCursor={query.data?.nextCursor}
-        rows={items.length}
-        busy={query.isFetching}
-      />
+      {tab === 'reads' ? <PersonalReadsPanel /> : <AuditTrailPanel />}
     </Card>
   );
 }
