@@ -271,7 +271,22 @@ describe('audit chain', () => {
       expect((await get('/audit?cursor=abc')).status).toBe(400);
       expect((await get('/audit?limit=0')).status).toBe(400);
 
-      expect((await get('/audit/verify')).body).toMatchObject({ ok: true, rows });
+      const verified = (await get('/audit/verify')).body;
+      expect(verified).toMatchObject({ ok: true, rows });
+      const anchor = `${verified.lastId}:${verified.lastHash}`;
+      expect((await get(`/audit/verify?anchor=${anchor}`)).body).toMatchObject({ ok: true, rows });
+      expect((await get(`/audit/verify?anchor=${verified.lastId}:${'0'.repeat(64)}`)).body).toMatchObject({
+        ok: false,
+        brokenAt: verified.lastId,
+        reason: 'the anchored row now has another hash (rewritten)',
+      });
+      expect(
+        (await get(`/audit/verify?anchor=${verified.lastId + 1}:${verified.lastHash}`)).body,
+      ).toMatchObject({
+        ok: false,
+        reason: 'the trail ends before the anchored row (newest rows removed)',
+      });
+      expect((await get('/audit/verify?anchor=12:abc')).status).toBe(400);
     } finally {
       await app.close();
     }

@@ -3,7 +3,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { CONTENT_COLUMNS_SQL, type StoredAuditRow } from './chain';
-import { verifyAuditChain } from './verify';
+import { parseAnchor, verifyAuditChain } from './verify';
 
 export interface AuditDeps {
   db: Database;
@@ -64,6 +64,19 @@ const Verification = Type.Union([
     reason: Type.String(),
   }),
 ]);
+
+const VerifyQuery = Type.Object(
+  {
+    anchor: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,15}:[0-9a-fA-F]{64}$',
+        description:
+          'An `id:hash` noted earlier (audit:verify prints one): the chain must still reach that row with that hash',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** Newest first, keyset on id (chain order, which is also time order). */
 export async function listAudit(db: Database, query: Static<typeof AuditQuery>) {
@@ -126,10 +139,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditDeps> = async (app, { d
       config: { policy },
       schema: {
         tags,
-        summary: 'Recompute the hash chain and name the first broken row, if any',
+        summary: 'Recompute the keyed hash chain and name the first broken row, if any',
+        querystring: VerifyQuery,
         response: { 200: Verification },
       },
     },
-    async () => verifyAuditChain(db),
+    async (req) => verifyAuditChain(db, { anchor: parseAnchor(req.query.anchor ?? '') ?? undefined }),
   );
 };

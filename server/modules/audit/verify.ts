@@ -101,7 +101,7 @@ export async function verifyAuditChain(
 
 /** `<id>:<64 hex>`, as `npm run audit:verify` prints it; null when malformed. */
 export function parseAnchor(text: string): AuditAnchor | null {
-  const match = /^(\d{1,18}):([0-9a-fA-F]{64})$/.exec(text.trim());
+  const match = /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(text.trim());
   return match ? { id: Number(match[1]), hash: match[2]!.toLowerCase() } : null;
 }
 
