@@ -89,13 +89,13 @@ describe('areas API', () => {
     expect((await get('/api/v1/areas/locate?lat=23.1')).statusCode).toBe(400);
   });
 
-  it('publishes OpenAPI 3 at /docs and Prometheus metrics at /metrics', async () => {
+  it('publishes OpenAPI 3 at /docs; /metrics is not public on the API port', async () => {
     const spec = (await get('/docs/json')).json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.paths)).toContain('/api/v1/registry/residents');
+    // Without METRICS_TOKEN or METRICS_PORT (tests/api/auth-metrics.test.ts covers both).
     const metrics = await get('/metrics');
-    expect(metrics.statusCode).toBe(200);
-    expect(metrics.body).toContain('http_request_duration_seconds');
+    expect(metrics.statusCode).toBe(404);
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
