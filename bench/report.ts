@@ -29,7 +29,8 @@ export function machine() {
 }
 
 /** Replaces this benchmark's section of docs/benchmarks.md with the latest figures. */
-export function writeSection(key: string, title: string, figures: Figure[], notes = '') {
+/** `after`: more markdown below the figures (e.g. a table of its own). */
+export function writeSection(key: string, title: string, figures: Figure[], notes = '', after = '') {
   const path = new URL('../docs/benchmarks.md', import.meta.url).pathname;
   let text = readFileSync(path, 'utf8');
   const begin = `<!-- bench:${key}:begin -->`;
@@ -47,6 +48,7 @@ export function writeSection(key: string, title: string, figures: Figure[], note
     '| figure | measured | limit | ratio (≤ 1 meets it) |',
     '| --- | --- | --- | --- |',
     ...rows,
+    ...(after ? ['', after] : []),
     end,
   ].join('\n');
   text = text.includes(begin)

@@ -1,14 +1,16 @@
+import { benchLoad } from './load';
 import { benchLocate } from './locate';
 import { benchRegistry } from './registry';
 import { benchScope } from './scope';
 import { benchSeed } from './seed';
 
-/** `npm run bench [-- locate|seed|registry|scope]`: runs the named benchmarks (all by default). */
+/** `npm run bench [-- locate|seed|registry|scope|load]`: runs the named benchmarks (all by default). */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   locate: benchLocate,
   seed: benchSeed,
   registry: benchRegistry,
   scope: benchScope,
+  load: () => benchLoad(),
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {

@@ -1,0 +1,158 @@
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { serverUrl } from './databases';
+import { type Endpoint, endpointStream, type LoadRequest, MIX, mixedStream, planAccounts } from './load-plan';
+import { startServer } from './load-server';
+import { districtDatabase } from './registry';
+import { type Figure, percentile, printFigures, writeSection } from './report';
+
+const STEADY_RATE = 220;
+const STEADY_SECONDS = 30;
+const PEAK_SECONDS = 8;
+const CONNECTIONS = 50;
+const P99_LIMIT_MS = 200;
+/** The keys benchPii encrypted the benchmark database with, as the server reads them from its environment. */
+const BENCH_KEYS = {
+  PII_KEYS: `1:${'03'.repeat(32)}`,
+  PII_HMAC_KEY: '05'.repeat(32),
+  AUDIT_KEY: '07'.repeat(32),
+};
+
+interface Measured {
+  rate: number;
+  sorted: number[];
+  failures: number;
+  statuses: string;
+}
+
+async function measure(
+  url: string,
+  next: () => LoadRequest,
+  options: { seconds: number; overallRate?: number },
+): Promise<Measured> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    timeout: 30,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await instance;
+  const failures = [...statuses].filter(([s]) => s >= 300).reduce((n, [, c]) => n + c, 0);
+  return {
+    rate: latencies.length / options.seconds,
+    sorted: latencies.sort((a, b) => a - b),
+    failures: failures + result.errors + result.timeouts,
+    statuses: [...statuses].map(([s, c]) => `${s}×${c}`).join(' '),
+  };
+}
+
+const healthz = (): LoadRequest => ({ method: 'GET', path: '/healthz', headers: {} });
+
+/**
+ * Over real HTTP against the real server process (`server/main.ts`, default process model): the roles'
+ * everyday mix at a steady 220 req/s (1,095 accounts, one request each per 5 s), then each endpoint's
+ * peak throughput at 50 connections beside /healthz's. Every demo account signs in with its own session.
+ */
+export async function benchLoad(
+  engines: readonly ('postgres' | 'pglite')[] = ['postgres', 'pglite'],
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const tables: string[] = [];
+  for (const engine of engines) {
+    const db = await districtDatabase(engine);
+    const accounts = await planAccounts(db);
+    await db.close(); // PGlite's folder is the server's now
+    const env: Record<string, string> =
+      engine === 'postgres'
+        ? { DATABASE_URL: Object.assign(new URL(serverUrl()), { pathname: '/gg_bench_district' }).href }
+        : { DATA_DIR: '/tmp/gg_bench_district' };
+    const server = await startServer({ ...env, ...BENCH_KEYS, API_RATE_LIMIT: '100000000' });
+    try {
+      // Warm-up long enough for every process to have met most accounts once (sessions are cached per process).
+      console.log(`${engine}: ${accounts.length} accounts signed in; warming up…`);
+      await measure(server.url, mixedStream(accounts), { seconds: 15, overallRate: STEADY_RATE });
+      const steady = await measure(server.url, mixedStream(accounts), {
+        seconds: STEADY_SECONDS,
+        overallRate: STEADY_RATE,
+      });
+      console.log(`${engine} mix: ${steady.statuses}`);
+      const name = `${engine} mixed reads and writes at ${STEADY_RATE} req/s`;
+      for (const p of [50, 95, 99]) {
+        figures.push({
+          name: `${name}: p${p}`,
+          value: percentile(steady.sorted, p),
+          unit: 'ms',
+          limit: P99_LIMIT_MS,
+          better: 'lower',
+        });
+      }
+      figures.push({
+        name: `${name}: achieved`,
+        value: steady.rate,
+        unit: 'req/s',
+        limit: STEADY_RATE * 0.98,
+        better: 'higher',
+      });
+      figures.push({
+        name: `${name}: refused or failed`,
+        value: (100 * steady.failures) / Math.max(1, steady.sorted.length),
+        unit: '%',
+        limit: 1,
+        better: 'lower',
+      });
+
+      const peak = await measure(server.url, healthz, { seconds: PEAK_SECONDS });
+      const rows = [
+        `| /healthz | ${peak.rate.toFixed(0)} | ${percentile(peak.sorted, 99).toFixed(0)} | 1.00 |`,
+      ];
+      for (const endpoint of Object.keys(MIX) as Endpoint[]) {
+        const m = await measure(server.url, endpointStream(accounts, endpoint), { seconds: PEAK_SECONDS });
+        if (m.failures > 0) console.log(`${engine} ${endpoint}: ${m.statuses}`);
+        rows.push(
+          `| ${endpoint} | ${m.rate.toFixed(0)} | ${percentile(m.sorted, 99).toFixed(0)} | ${(m.rate / peak.rate).toFixed(2)} |`,
+        );
+      }
+      tables.push(
+        [
+          `**${engine}**: peak throughput, ${CONNECTIONS} connections, ${PEAK_SECONDS} s each`,
+          '',
+          '| endpoint | req/s | p99 ms | ÷ /healthz |',
+          '| --- | --- | --- | --- |',
+          ...rows,
+        ].join('\n'),
+      );
+      console.log(tables.at(-1));
+    } finally {
+      await server.stop();
+    }
+  }
+  printFigures('Load over HTTP', figures);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  writeSection(
+    'load',
+    'Load over real HTTP (district scale)',
+    figures,
+    [
+      `The real server process (\`server/main.ts\`, default process model: on PostgreSQL one worker per core, on PGlite one process) over HTTP with autocannon in the benchmark process on the same machine.Every registry-working demo account (not auditors or the administrator) has its own bearer session. The mix: ${Object.entries(
+        MIX,
+      )
+        .map(([e, w]) => `${e} ${w} %`)
+        .join(
+          ', ',
+        )} (list = residents of one's area, search = surname prefix in one's area, get = a resident, summary = one's area, history = a house's, update = a house's floor area); a role that may not do one does another it may.`,
+      `Load average at the end (1 / 5 / 15 min): ${load} — other engineers' work shared the 2 cores during the run: tail latencies are the most affected.`,
+    ].join('\n\n'),
+    tables.join('\n\n'),
+  );
+  return figures;
+}
