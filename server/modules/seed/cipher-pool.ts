@@ -27,6 +27,7 @@ export function defaultCipherThreads(): number {
 
 export class CipherPool {
   private readonly pool: Piscina<CipherTask, CipherResult>;
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly keys: PiiKeys,
@@ -45,13 +46,21 @@ export class CipherPool {
     const parts: Promise<Buffer[]>[] = [];
     for (let start = 0; start < values.length; start += size) {
       const slice = values.slice(start, start + size);
-      parts.push(this.pool.run(this.task(slice)).then(split));
+      const part = this.pool.run(this.task(slice));
+      this.running.add(part);
+      part.then(
+        () => this.running.delete(part),
+        () => this.running.delete(part),
+      );
+      parts.push(part.then(split));
     }
     return (await Promise.all(parts)).flat();
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  /** Waits for tasks still running (a load that failed may leave some), then stops the threads. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+    await this.pool.destroy();
   }
 
   private task(values: readonly PendingPii[]): CipherTask {
