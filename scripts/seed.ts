@@ -1,7 +1,8 @@
 /**
  * `npm run seed -- [--scale small|district|city] [--seed N]`: loads the demo dataset (registry, demo
  * accounts, rollups) into the database the server would open: DATABASE_URL, else PGlite in DATA_DIR.
- * The database must not hold areas yet. Scale defaults to `district`, seed to SEED_NUMBER (1).
+ * The database must not hold areas yet; a load that was interrupted (killed) is cleared and done again.
+ * Scale defaults to `district`, seed to SEED_NUMBER (1).
  */
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../server/config';
@@ -78,9 +79,21 @@ async function main() {
   const progress = progressReporter();
   try {
     await migrate(db);
-    const { pii } = await prepareKeys(config, db, console);
+    const { keys, pii } = await prepareKeys(config, db, console);
+    const piiKeys = keys.pii;
     const started = performance.now();
-    const result = await loadDemo(db, { scale, seed, pii, onProgress: progress.update });
+    const result = await loadDemo(db, {
+      scale,
+      seed,
+      pii,
+      piiKeys,
+      onProgress: progress.update,
+      onInterrupted: (load) =>
+        console.log(
+          `a load started at ${load.startedAt.toISOString()} (scale '${load.scale}', seed ${load.seed}) ` +
+            'did not finish: clearing its partial data first',
+        ),
+    });
     progress.stop();
     const width = Math.max(...Object.keys(result.counts).map((k) => k.length));
     for (const [table, n] of Object.entries(result.counts)) {
