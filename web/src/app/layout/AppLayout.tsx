@@ -1,4 +1,4 @@
-import { Layout, Menu, Spin } from 'antd';
+import { Grid, Layout, Menu, Spin } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -22,6 +22,8 @@ export function AppLayout() {
   const nav = allowedNav(permissions);
   // The area context means nothing to an account that may not see areas (an auditor).
   const hasAreas = allows(permissions, 'areas', 'read');
+  // Below 768 px the header's parts do not fit on one line: let them wrap onto more rows.
+  const narrow = Grid.useBreakpoint().md === false;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -29,18 +31,25 @@ export function AppLayout() {
         style={{
           display: 'flex',
           alignItems: 'center',
-          gap: 16,
+          gap: narrow ? '8px 16px' : 16,
           paddingInline: 20,
           position: 'sticky',
           top: 0,
           zIndex: 10,
+          ...(narrow && {
+            height: 'auto',
+            lineHeight: 1.5,
+            paddingBlock: 8,
+            paddingInline: 12,
+            flexWrap: 'wrap',
+          }),
         }}
       >
         <Link
           to={hasAreas ? href('/') : (nav[0]?.path ?? '/')}
           style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}
         >
-          {t('app.title')}
+          {t(narrow ? 'app.shortTitle' : 'app.title')}
         </Link>
         <div style={{ flex: 1 }} />
         {hasAreas && <AreaPicker />}
