@@ -59,7 +59,7 @@ export const enAudit: Record<AuditMessageKey, string> = {
   'audit.reads.account': 'Account',
   'audit.reads.accountHint': 'account id, e.g. 31',
   'audit.reads.accountInvalid': 'Enter an account id (the # number after a username)',
-  'audit.reads.entity': 'Records',
+  'audit.reads.entity': 'Type',
   'audit.reads.record': 'Record id',
   'audit.reads.recordInvalid': 'Enter a record id (a number)',
   'audit.reads.kind': 'How',

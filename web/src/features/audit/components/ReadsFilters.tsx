@@ -25,7 +25,7 @@ export function ReadsFilters({ filters, setFilters }: Props) {
         placeholder={t('audit.reads.accountHint')}
         invalidMessage={t('audit.reads.accountInvalid')}
         onChange={(accountId) => setFilters({ accountId })}
-        width={230}
+        width={250}
         testId="filter-account"
       />
       <EnumSelect

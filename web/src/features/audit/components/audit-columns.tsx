@@ -82,6 +82,7 @@ export function auditColumns(
       render: (_, r) => (
         <Tag
           color={actionColour(r.action)}
+          variant={ALERT_ACTIONS.has(r.action) ? 'solid' : undefined}
           title={r.action}
           style={ALERT_ACTIONS.has(r.action) ? alertTag : tagWrap}
           data-testid="cell-action"
@@ -134,7 +135,11 @@ export function auditColumns(
       key: 'requestId',
       title: t('audit.requestId'),
       width: 100,
-      render: (_, r) => <span style={mono}>{r.requestId ?? '—'}</span>,
+      render: (_, r) => (
+        <div style={{ ...mono, ...oneLine }} title={r.requestId ?? undefined}>
+          {r.requestId ?? '—'}
+        </div>
+      ),
     },
     {
       key: 'hash',

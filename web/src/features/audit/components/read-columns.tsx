@@ -10,6 +10,8 @@ export const mono: CSSProperties = {
   fontSize: 12,
 };
 
+const oneLine: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
+
 const KIND_COLOURS: Record<string, string> = {
   list: 'default',
   get: 'blue',
@@ -73,7 +75,11 @@ export function readColumns(
       key: 'requestId',
       title: t('audit.requestId'),
       width: 110,
-      render: (_, r) => <span style={mono}>{r.requestId ?? '—'}</span>,
+      render: (_, r) => (
+        <div style={{ ...mono, ...oneLine }} title={r.requestId ?? undefined}>
+          {r.requestId ?? '—'}
+        </div>
+      ),
     },
   ];
 }
