@@ -102,10 +102,10 @@ describe('SessionCache', () => {
 
   it('caches nothing while it cannot hear of changes', () => {
     const cache = new SessionCache<string>();
-    cache.set('k', entry);
+    cache.set('k', entry, cache.changeCount);
     expect(cache.get('k')).toBeNull();
     cache.setListening(true);
-    cache.set('k', entry);
+    cache.set('k', entry, cache.changeCount);
     expect(cache.get('k')).toBe('x');
     cache.setListening(false); // connection lost: what it holds may be stale
     expect(cache.get('k')).toBeNull();
@@ -114,9 +114,9 @@ describe('SessionCache', () => {
   it('forgets by session, by account, or everything', () => {
     const cache = new SessionCache<string>();
     cache.setListening(true);
-    cache.set('k1', entry);
-    cache.set('k2', { ...entry, sessionId: 2 });
-    cache.set('k3', { ...entry, sessionId: 3, accountId: 8 });
+    cache.set('k1', entry, cache.changeCount);
+    cache.set('k2', { ...entry, sessionId: 2 }, cache.changeCount);
+    cache.set('k3', { ...entry, sessionId: 3, accountId: 8 }, cache.changeCount);
     cache.forget('s:1');
     expect([cache.get('k1'), cache.get('k2'), cache.get('k3')]).toEqual([null, 'x', 'x']);
     cache.forget('a:7');
@@ -125,14 +125,23 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('does not keep what a look-up read before a change it then heard of (a sign-out racing a request)', () => {
+    const cache = new SessionCache<string>();
+    cache.setListening(true);
+    const before = cache.changeCount; // the request starts reading the session…
+    cache.forget('s:1'); // …the sign-out commits and is heard…
+    cache.set('k', entry, before); // …and the request's stale answer must not be cached
+    expect(cache.get('k')).toBeNull();
+  });
+
   it('trusts an entry for at most a minute, and never past its session’s expiry', () => {
     const cache = new SessionCache<string>();
     cache.setListening(true);
     const now = Date.now();
-    cache.set('k', entry);
+    cache.set('k', entry, cache.changeCount);
     expect(cache.get('k', now + 59_000)).toBe('x');
     expect(cache.get('k', now + 61_000)).toBeNull();
-    cache.set('soon', { ...entry, expiresAt: now + 1_000 });
+    cache.set('soon', { ...entry, expiresAt: now + 1_000 }, cache.changeCount);
     expect(cache.get('soon', now + 2_000)).toBeNull();
   });
 });

@@ -25,6 +25,12 @@ interface Entry<T> {
 export class SessionCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private listening = false;
+  /** Counts changes heard: a look-up that began before one must not cache what it read (it may be stale). */
+  private changes = 0;
+
+  get changeCount() {
+    return this.changes;
+  }
 
   get(key: string, now = Date.now()): T | null {
     if (!this.listening) return null;
@@ -37,14 +43,15 @@ export class SessionCache<T> {
     return entry.value;
   }
 
-  set(key: string, entry: Omit<Entry<T>, 'loadedAt'>) {
-    if (!this.listening) return;
+  set(key: string, entry: Omit<Entry<T>, 'loadedAt'>, changesWhenRead: number) {
+    if (!this.listening || changesWhenRead !== this.changes) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { ...entry, loadedAt: Date.now() });
   }
 
   /** Drops what a change names: `s:<session id>`, `a:<account id>`, or `*` (everything). */
   forget(change: string) {
+    this.changes++;
     const [kind, raw] = change.split(':');
     const id = Number(raw);
     if (kind !== 's' && kind !== 'a') return this.entries.clear();
@@ -54,6 +61,7 @@ export class SessionCache<T> {
   }
 
   setListening(listening: boolean) {
+    this.changes++;
     this.listening = listening;
     this.entries.clear();
   }

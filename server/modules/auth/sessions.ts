@@ -63,6 +63,7 @@ export async function findSession(
   const cacheKey = tokenHash.toString('base64');
   const cached = cache.get(cacheKey);
   if (cached) return cached;
+  const changesBefore = cache.changeCount;
   const [row] = await db.query<SessionAccount & { expires_at: Date } & Record<string, unknown>>(
     `SELECT s.id AS session_id, s.kind, s.csrf_token, s.enrolment_only, s.last_seen_at, s.expires_at, a.id AS account_id, a.username,
             a.display_name, a.role, a.area_ids, a.department_id, d.code AS department_code, d.name AS department_name
@@ -77,12 +78,16 @@ export async function findSession(
     await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
   }
   const { expires_at, ...session } = { ...row, session_id: Number(row.session_id) };
-  cache.set(cacheKey, {
-    value: session,
-    sessionId: session.session_id,
-    accountId: session.account_id,
-    expiresAt: new Date(expires_at).getTime(),
-  });
+  cache.set(
+    cacheKey,
+    {
+      value: session,
+      sessionId: session.session_id,
+      accountId: session.account_id,
+      expiresAt: new Date(expires_at).getTime(),
+    },
+    changesBefore,
+  );
   return session;
 }
 
