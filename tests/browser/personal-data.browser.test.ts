@@ -43,6 +43,8 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
   /** The grid worker's registration of a number already held elsewhere, and that other resident. */
   let duplicate: Resident;
   let elsewhere: Resident;
+  /** centre001, who browsed enough residents to raise a bulk-read alert. */
+  let centreId: number;
 
   const as = (p: Page, username: string) => signIn(p, { username, password: demoAccount.password });
   const open = (path: string) => page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
@@ -74,6 +76,17 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
       reason: '身份冲突核对（测试）',
     });
     expect(revealed.status).toBe(200);
+    // Browsing the district's residents page by page crosses the hourly bulk-read threshold (2,000).
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 12; pages++) {
+      const page: { nextCursor: string | null } = await apiJson(
+        centre,
+        `/registry/residents?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    centreId = (await apiJson<{ id: number }>(centre, '/auth/me')).id;
     await centreContext.close();
 
     const workerContext = await browser.newContext();
@@ -115,7 +128,7 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
     await context?.close();
   });
 
-  it('auditor: the reads tab filters by account and by record; refused reveals stand out and lead to the reads', async () => {
+  it('auditor: the reads tab filters by account and by record, shows the ids, works at 390 px and in English', async () => {
     await as(page, 'auditor001');
     await open('/audit');
     await page.locator(ROWS).first().waitFor();
@@ -160,6 +173,23 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
     await page.getByText('请输入账号编号').waitFor();
     expect(page.url()).toContain(`accountId=${gridWorker.id}`);
 
+    await page.setViewportSize(PHONE);
+    await settled(page);
+    await screenshot(page, 'personal-data-reads-390');
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+
+    // In English: the tab, the kinds and the entity are translated, no dictionary key shows through.
+    await page.setViewportSize(WIDE);
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByTestId('tab-reads').getByText('Personal data reads').waitFor();
+    expect(await page.getByTestId('cell-entity').first().textContent()).toBe('Resident');
+    expect(await page.getByTestId('audit-page').textContent()).not.toMatch(/audit\.|enum\.|readKind/);
+    await screenshot(page, 'personal-data-reads-en-1440');
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('auditor: refused reveals and bulk-read alerts stand out in the trail and lead to the reads', async () => {
+    await as(page, 'auditor001');
     // The trail: the refused reveal is labelled, highlighted, and leads to who read that resident.
     await open('/audit?action=personal.reveal.refused');
     const refusal = page.locator(`${ROWS}[data-alert=true]`).filter({ hasText: gridWorker.username }).first();
@@ -173,18 +203,17 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
     expect(page.url()).toMatch(new RegExp(`/audit/reads\\?entity=resident&recordId=${duplicate.id}$`));
     await page.getByTestId('reads-table').locator(ROWS).first().waitFor();
 
-    await page.setViewportSize(PHONE);
-    await settled(page);
-    await screenshot(page, 'personal-data-reads-390');
-    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-
-    // In English: the tab, the kinds and the entity are translated, no dictionary key shows through.
-    await page.setViewportSize(WIDE);
-    await page.getByTestId('language-switch').getByText('EN').click();
-    await page.getByTestId('tab-reads').getByText('Personal data reads').waitFor();
-    expect(await page.getByTestId('cell-entity').first().textContent()).toBe('Resident');
-    expect(await page.getByTestId('audit-page').textContent()).not.toMatch(/audit\.|enum\.|readKind/);
-    await screenshot(page, 'personal-data-reads-en-1440');
+    // The centre's bulk browsing raised an alert; it stands out and leads to what that account read.
+    await open('/audit?action=personal.bulk_read_alert');
+    const alert = page.locator(`${ROWS}[data-alert=true]`).filter({ hasText: 'centre001' }).first();
+    await alert.waitFor();
+    expect((await alert.getByTestId('cell-action').textContent())?.trim()).toBe('⚠ 批量浏览告警');
+    expect(await alert.getByTestId('cell-details').textContent()).toMatch(/记录数：\d+ · 告警阈值：2000/);
+    await afterFetch(page, /\/audit\/reads\?/, () => alert.getByTestId('cell-who-read').click());
+    expect(page.url()).toMatch(new RegExp(`/audit/reads\\?accountId=${centreId}$`));
+    const readers = await page.getByTestId('cell-account').allTextContents();
+    expect(readers.length).toBeGreaterThan(0);
+    expect(readers.every((a) => a.trim() === 'centre001')).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 
