@@ -170,7 +170,7 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
     // Text that is not an id is refused on the spot, and nothing is asked of the API.
     await page.getByTestId('filter-account').locator('input').fill('grid001');
     await page.getByTestId('filter-account').locator('input').press('Enter');
-    await page.getByText('请输入账号编号').waitFor();
+    await page.getByTestId('filter-account-invalid').getByText('请输入账号编号').waitFor();
     expect(page.url()).toContain(`accountId=${gridWorker.id}`);
 
     await page.setViewportSize(PHONE);

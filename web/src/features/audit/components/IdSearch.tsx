@@ -1,4 +1,4 @@
-import { Input, Tooltip } from 'antd';
+import { Input, Typography } from 'antd';
 import { useState } from 'react';
 
 interface Props {
@@ -25,7 +25,7 @@ export function parseId(text: string): string | null {
 export function IdSearch({ value, label, placeholder, invalidMessage, onChange, width, testId }: Props) {
   const [invalid, setInvalid] = useState(false);
   return (
-    <Tooltip title={invalid ? invalidMessage : undefined} open={invalid || undefined} placement="bottom">
+    <>
       <Input.Search
         key={`${testId}-${value ?? ''}`}
         defaultValue={value}
@@ -43,6 +43,11 @@ export function IdSearch({ value, label, placeholder, invalidMessage, onChange, 
         style={{ width }}
         data-testid={testId}
       />
-    </Tooltip>
+      {invalid && (
+        <Typography.Text type="danger" role="alert" data-testid={`${testId}-invalid`}>
+          {invalidMessage}
+        </Typography.Text>
+      )}
+    </>
   );
 }
