@@ -42,7 +42,8 @@ const isReadEntity = (type: string | null): boolean =>
 
 /** Filters of the reads tab that answer "who read this?" for an entry, if it is about people or a reader. */
 export function readsFiltersFor(r: AuditEntry): Record<string, string> | null {
-  if (!r.objectId || !/^\d+$/.test(r.objectId)) return null;
+  // A refused reveal keeps whatever id was asked for; only a real record id makes a sensible filter.
+  if (!r.objectId || !/^\d{1,10}$/.test(r.objectId) || Number(r.objectId) > 2147483647) return null;
   if (isReadEntity(r.objectType)) return { entity: r.objectType ?? '', recordId: r.objectId };
   if (r.action === 'personal.bulk_read_alert') return { accountId: r.objectId };
   return null;
