@@ -70,7 +70,9 @@ function ceiling(engine: string, cpuMs: number) {
     engine === 'pglite'
       ? `≈ ${perCore.toFixed(0)} req/s (PGlite is one process, so one core)`
       : `≈ ${(cores * perCore).toFixed(0)} req/s on ${cores} idle cores`;
-  return `**${engine}**: the mix at ${STEADY_RATE} req/s cost ${cpuMs.toFixed(2)} ms of server CPU per request (the database server's own CPU not included): the server alone could answer ${reach}.`;
+  const database =
+    engine === 'pglite' ? 'the embedded database included' : "the database server's own CPU not included";
+  return `**${engine}**: the mix at ${STEADY_RATE} req/s cost ${cpuMs.toFixed(2)} ms of server CPU per request (${database}): the server alone could answer ${reach}.`;
 }
 
 const healthz = (): LoadRequest => ({ method: 'GET', path: '/healthz', headers: {} });
