@@ -94,7 +94,7 @@ export async function benchLoad(
     const env: Record<string, string> =
       engine === 'postgres'
         ? { DATABASE_URL: Object.assign(new URL(serverUrl()), { pathname: '/gg_bench_district' }).href }
-        : { DATA_DIR: '/tmp/gg_bench_district' };
+        : { DATA_DIR: '/tmp/gg_bench_district', DATABASE_URL: '' }; // not the parent's
     const server = await startServer({ ...env, ...BENCH_KEYS, API_RATE_LIMIT: '100000000' });
     try {
       // Warm-up long enough for every process to have met most accounts once (sessions are cached per process).
