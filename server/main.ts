@@ -49,7 +49,11 @@ async function main() {
   }
 
   const app = await buildApp({ config, db, pii });
+  // Ctrl-C reaches the workers twice (SIGINT from the terminal, SIGTERM from the primary): close once.
+  let closing = false;
   const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
     log.info({ signal }, 'shutting down');
     await app.close();
     await db.close();
