@@ -1,21 +1,30 @@
-import { readFileSync } from 'node:fs';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../../db/client';
+import { migrate } from '../../../db/migrate';
 import { ENTITIES } from './index';
 
-const migration = readFileSync(new URL('../../../../migrations/0002_registry.sql', import.meta.url), 'utf8');
-const uniqueIndexes = new Set(
-  [...migration.matchAll(/CREATE UNIQUE INDEX (\w+) ON (\w+)/g)].map((m) => `${m[2]}.${m[1]}`),
-);
-
-/** The column names of a table in the migration (the lines between its CREATE TABLE and the closing paren). */
+/** The schema as the migrations really leave it, read from a freshly migrated database. */
+let db: Database;
+let uniqueIndexes: Set<string>;
+const tableColumns = new Map<string, string[]>();
 function migrationColumns(table: string): string[] {
-  const body = migration.match(new RegExp(`CREATE TABLE ${table} \\(([\\s\\S]*?)\\n\\);`))?.[1] ?? '';
-  return body
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/)[0]!)
-    .filter(Boolean);
+  return tableColumns.get(table) ?? [];
 }
+
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db);
+  const columns = await db.query<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'",
+  );
+  for (const c of columns) tableColumns.set(c.table_name, [...migrationColumns(c.table_name), c.column_name]);
+  const indexes = await db.query<{ tablename: string; indexname: string }>(
+    "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE 'CREATE UNIQUE INDEX%'",
+  );
+  uniqueIndexes = new Set(indexes.map((i) => `${i.tablename}.${i.indexname}`));
+}, 60_000);
+afterAll(() => db?.close());
 
 describe('registry entity definitions', () => {
   it('declares twelve entities with unique paths and entity names', () => {
