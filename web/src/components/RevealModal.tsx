@@ -11,14 +11,16 @@ interface Props {
   onClose: () => void;
 }
 
-const REASON_MIN = 2;
+/** As the server: at least 4 characters, two of them letters (the reason goes into the audit trail). */
+const REASON_MIN = 4;
 const REASON_MAX = 200;
 
 function ReasonForm({ reveal, onClose }: Pick<Props, 'reveal' | 'onClose'>) {
   const { t } = useI18n();
   const submit = async ({ reason }: { reason: string }) => {
     try {
-      await reveal.reveal(reason.trim());
+      // One line: the server refuses control characters, and a line break is one.
+      await reveal.reveal(reason.replace(/\s+/g, ' ').trim());
       onClose();
     } catch {
       // reveal.error holds the API's answer, shown above the form
@@ -43,8 +45,9 @@ function ReasonForm({ reveal, onClose }: Pick<Props, 'reveal' | 'onClose'>) {
         rules={[
           {
             validator: (_, value: string | undefined) => {
-              const n = (value ?? '').trim().length;
-              return n >= REASON_MIN && n <= REASON_MAX
+              const text = (value ?? '').trim();
+              const letters = text.match(/\p{L}/gu)?.length ?? 0;
+              return text.length >= REASON_MIN && text.length <= REASON_MAX && letters >= 2
                 ? Promise.resolve()
                 : Promise.reject(new Error(t('reveal.reasonRule', { min: REASON_MIN, max: REASON_MAX })));
             },

@@ -117,7 +117,7 @@ export const zhCNAudit = {
   'reveal.notice': '查看完整的个人信息会记入审计日志（查看人、时间、对象和事由），请仅在工作需要时查看。',
   'reveal.reason': '查看事由',
   'reveal.reasonPlaceholder': '例如：入户走访，核实身份信息',
-  'reveal.reasonRule': '请填写查看事由（{min}–{max} 个字）',
+  'reveal.reasonRule': '请写明查看事由（{min}–{max} 个字）',
   'reveal.submit': '确认查看',
   'reveal.cancel': '取消',
   'reveal.shownFor': '{min} 分钟后或离开本页时自动隐藏',
