@@ -55,7 +55,7 @@ export const en: Record<MessageKey, string> = {
   'common.recordNotFound': 'The record does not exist or is outside your area',
   'common.home': 'Back to overview',
   'common.clearFilter': 'Clear',
-  'common.rows': '{n} rows on this page',
+  'common.rows': 'Rows on this page: {n}',
   'common.forbidden': 'Your role may not open this page',
   'list.searchHouses': 'Unit (prefix), e.g. 1栋101',
 
