@@ -67,40 +67,44 @@ export function personalAccessFor(deps: AccessDeps, actor: Actor, requestId: str
       }
     },
     async recordRead(entity, kind, recordIds, details = {}) {
-      await deps.db.orm.transaction(async (tx) => {
-        await tx.execute(sql`
-          INSERT INTO personal_data_reads (account_id, actor, request_id, entity, kind, record_ids, details)
-          VALUES (${who.actorId}, ${who.actor}, ${requestId}, ${entity}, ${kind},
-                  ${`{${recordIds.join(',')}}`}::integer[], ${JSON.stringify(details)}::jsonb)`);
-        if (recordIds.length > 0) await countVolume(tx as unknown as Orm, deps.config, who, recordIds.length);
-      });
+      // One statement (atomic on its own, one round trip): the read, and this hour's tally when it returned records.
+      const [tally] = await deps.db.query<{ records: number; hour: string; alerted: boolean }>(
+        sql`WITH read AS (
+              INSERT INTO personal_data_reads (account_id, actor, request_id, entity, kind, record_ids, details)
+              VALUES (${who.actorId}, ${who.actor}, ${requestId}, ${entity}, ${kind},
+                      ${`{${recordIds.join(',')}}`}::integer[], ${JSON.stringify(details)}::jsonb))
+            INSERT INTO personal_read_volume AS v (account_id, hour, records)
+            SELECT ${who.actorId}, date_trunc('hour', now()), ${recordIds.length}::int WHERE ${recordIds.length}::int > 0
+            ON CONFLICT (account_id, hour) DO UPDATE SET records = v.records + EXCLUDED.records
+            RETURNING records, hour::text AS hour, alerted_at IS NOT NULL AS alerted`,
+      );
+      if (tally && !tally.alerted && tally.records >= deps.config.bulkReadAlertPerHour)
+        await raiseBulkReadAlert(deps, who, tally);
     },
   };
 }
 
-/** Adds to this hour's tally; the first read that crosses the threshold raises one audited alert. */
-async function countVolume(
-  tx: Orm,
-  config: Config,
+/** Once per account and hour (the conditional UPDATE decides who raises it), an alert in the audit chain. */
+async function raiseBulkReadAlert(
+  deps: AccessDeps,
   who: { actorId: number; actor: string; requestId: string },
-  n: number,
+  tally: { records: number; hour: string },
 ) {
-  const [tally] = await execRows<{ records: number; hour: string; alerted: boolean }>(
-    tx,
-    sql`INSERT INTO personal_read_volume AS v (account_id, hour, records)
-        VALUES (${who.actorId}, date_trunc('hour', now()), ${n})
-        ON CONFLICT (account_id, hour) DO UPDATE SET records = v.records + EXCLUDED.records
-        RETURNING records, hour::text AS hour, alerted_at IS NOT NULL AS alerted`,
-  );
-  if (!tally || tally.alerted || tally.records < config.bulkReadAlertPerHour) return;
-  await tx.execute(
-    sql`UPDATE personal_read_volume SET alerted_at = now() WHERE account_id = ${who.actorId} AND hour = ${tally.hour}::timestamptz`,
-  );
-  await appendAudit(tx, {
-    ...who,
-    action: 'personal.bulk_read_alert',
-    objectType: 'account',
-    objectId: who.actorId,
-    details: { records: tally.records, threshold: config.bulkReadAlertPerHour, hour: tally.hour },
+  await deps.db.orm.transaction(async (t) => {
+    const tx = t as unknown as Orm;
+    const [first] = await execRows<{ records: number }>(
+      tx,
+      sql`UPDATE personal_read_volume SET alerted_at = now()
+           WHERE account_id = ${who.actorId} AND hour = ${tally.hour}::timestamptz AND alerted_at IS NULL
+       RETURNING records`,
+    );
+    if (!first) return;
+    await appendAudit(tx, {
+      ...who,
+      action: 'personal.bulk_read_alert',
+      objectType: 'account',
+      objectId: who.actorId,
+      details: { records: first.records, threshold: deps.config.bulkReadAlertPerHour, hour: tally.hour },
+    });
   });
 }
