@@ -183,7 +183,7 @@ describe('roles: what each account sees and may do (small demo district)', () =>
     expect(actions.every((a) => a === 'personal.reveal')).toBe(true);
     const row = page.locator(ROWS).filter({ hasText: gridWorker }).first();
     expect(await row.getByTestId('cell-details').textContent()).toContain(REASON);
-    expect(await row.getByTestId('cell-details').textContent()).toContain('公民身份号码');
+    expect(await row.getByTestId('cell-details').textContent()).toContain('证件号码');
 
     // Clicking an actor keeps only that account's entries.
     await afterFetch(page, /\/audit\?.*actor=account/, () => row.getByTestId('cell-actor').click());

@@ -27,7 +27,7 @@ function localTime(text: string): string {
   return Number.isNaN(new Date(iso).getTime()) ? text : formatDateTime(iso);
 }
 
-/** An entry's details on one line: `字段：公民身份号码 · 事由：入户核实`, names and known values translated. */
+/** An entry's details on one line: `字段：证件号码 · 事由：入户核实`, names and known values translated. */
 export function describeDetails(details: Record<string, unknown>, tx: I18n['tx']): string {
   const value = (key: string, v: unknown): string => {
     if (v === null || v === undefined) return '—';
