@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -19,7 +19,44 @@ const LOG_FILE = '/tmp/gg-bench-server.log';
 
 export interface RunningServer {
   url: string;
+  /** CPU seconds (user + system) the server's processes have used so far (Linux /proc). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** [pid, parent pid, CPU ticks] of every process. */
+function processTable(): [number, number, number][] {
+  const rows: [number, number, number][] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      rows.push([Number(name), Number(fields[1]), Number(fields[11]) + Number(fields[12])]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return rows;
+}
+
+/** CPU seconds of a process and its descendants (the cluster's workers). */
+function treeCpuSeconds(root: number): number {
+  const table = processTable();
+  const inTree = new Set([root]);
+  let ticks = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of table)
+      if (!inTree.has(pid) && inTree.has(parent)) {
+        inTree.add(pid);
+        grew = true;
+      }
+  }
+  for (const [pid, , t] of table) if (inTree.has(pid)) ticks += t;
+  return ticks / TICKS_PER_SECOND;
 }
 
 /**
@@ -53,6 +90,7 @@ export async function startServer(
   }
   return {
     url,
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     async stop() {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
