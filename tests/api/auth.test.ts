@@ -171,6 +171,10 @@ describe('accounts, sessions and login', () => {
     });
     expect(same.statusCode).toBe(400);
     expect(same.json().message).toContain('must differ from the current password');
+    // Later test files sign this account in with the demo password (on PostgreSQL they share the database).
+    await t.db.query(
+      "UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE username = 'street001.01') WHERE username = 'street002.02'",
+    );
   });
 
   it('creates an administrator with a random password once, on a database without one', async () => {

@@ -8,25 +8,35 @@ describe('reads of personal data are on record; exact identity search is limited
   let t: Awaited<ReturnType<typeof startTestApp>>;
   let accounts: Awaited<ReturnType<typeof demoAccounts>>;
   const as = async (role: string) => {
-    const account = accounts.find((a) => a.role === role)!;
+    // The last account of a role: the one other test files (sharing a PostgreSQL database) use least.
+    const account = accounts.filter((a) => a.role === role).at(-1)!;
     return { account, client: registryClient(t.app, await t.tokenFor(account.username)) };
   };
   const accountId = async (username: string) =>
     (await t.db.query<{ id: number }>('SELECT id FROM accounts WHERE username = $1', [username]))[0]!.id;
+  // On PostgreSQL the test files share one database: look only at what this file wrote.
+  let readsBefore = 0;
+  let auditBefore = 0;
   const reads = (id: number) =>
     t.db.query<{ entity: string; kind: string; record_ids: number[] }>(
-      'SELECT entity, kind, record_ids FROM personal_data_reads WHERE account_id = $1 ORDER BY id',
-      [id],
+      'SELECT entity, kind, record_ids FROM personal_data_reads WHERE account_id = $1 AND id > $2 ORDER BY id',
+      [id, readsBefore],
     );
   const audits = (id: number, action: string) =>
     t.db.query<{ details: Json; object_id: string | null }>(
-      'SELECT details, object_id FROM audit_log WHERE actor_id = $1 AND action = $2 ORDER BY id',
-      [id, action],
+      'SELECT details, object_id FROM audit_log WHERE actor_id = $1 AND action = $2 AND id > $3 ORDER BY id',
+      [id, action, auditBefore],
     );
 
   beforeAll(async () => {
     t = await startTestApp({ bulkReadAlertPerHour: 50, identitySearchPerHour: 3 });
     accounts = await demoAccounts(t.db);
+    const [marks] = await t.db.query<{ reads: string; audit: string }>(
+      `SELECT (SELECT coalesce(max(id), 0) FROM personal_data_reads)::text AS reads,
+              (SELECT coalesce(max(id), 0) FROM audit_log)::text AS audit`,
+    );
+    readsBefore = Number(marks!.reads);
+    auditBefore = Number(marks!.audit);
   });
   afterAll(() => t.close());
 
