@@ -173,7 +173,7 @@ export async function benchLoad(
         .join(
           ', ',
         )} (list = residents of one's area, search = surname prefix in one's area, get = a resident, summary = one's area, history = a house's, update = a house's floor area); a role that may not do one does another it may.`,
-      `Load average at the end (1 / 5 / 15 min): ${load} — other engineers' work (test suites, data loads) shared the 2 cores during the run, so latencies and rates here are far from the server's own ceiling; the CPU per request below is the steadier figure.`,
+      `Load average at the end (1 / 5 / 15 min): ${load}. The load generator, the server processes and PostgreSQL share the machine's cores; anything above about 2 means other work shared them too, and then the CPU per request below is the steadier figure.`,
       WHERE_TIME_GOES,
     ].join('\n\n'),
     tables.join('\n\n'),
