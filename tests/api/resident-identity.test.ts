@@ -160,5 +160,9 @@ describe('resident identity: document types, and duplicates outside one’s area
     const fixed = await worker.patch(`/registry/residents/${passport.body.id}`, { birthDate: '1988-05-01' });
     expect(fixed.status).toBe(200);
     expect(fixed.body.birthMonth).toBe('1988-05');
+    // A renewed passport: the new number alone keeps the document type and the country.
+    const renewed = await worker.patch(`/registry/residents/${passport.body.id}`, { idNumber: 'E99887766' });
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+    expect(renewed.body).toMatchObject({ idType: 'passport', nationality: 'USA', birthMonth: '1988-05' });
   });
 });

@@ -76,12 +76,16 @@ export async function identityColumns(input: Input, lookup: Lookup, existing: Ro
       'send the number together with its document type',
       '请同时提交证件号码和证件类型',
     );
-  const idType = (input.idType ?? 'resident_id') as IdType;
+  // A new number alone keeps the record's document type (and a passport its country).
+  const idType = (input.idType ?? existing?.idType ?? 'resident_id') as IdType;
+  const sameType = existing?.idType === idType;
+  const nationality =
+    input.nationality !== undefined ? input.nationality : sameType ? existing?.nationality : null;
   const birthInput = (input.birthDate ?? existing?.birthMonth ?? null) as string | null;
   const parsed = parseIdentityDocument(
     idType,
     input.idNumber as string,
-    (input.nationality ?? null) as string | null,
+    (nationality ?? null) as string | null,
     birthInput,
   );
   if (!parsed.ok) {
