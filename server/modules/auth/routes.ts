@@ -45,7 +45,7 @@ const SessionGranted = Type.Object({
 
 const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: '6 digits' });
 
-export function describeActor(actor: Actor, areas: AreaDirectory) {
+export function describeActor(actor: Actor) {
   const revealable: Record<string, PersonalField[]> = {};
   for (const [resource, fields] of Object.entries(PERSONAL_FIELDS)) {
     const allowed = (fields ?? []).filter((f) => canReveal(actor, resource as RegistryResource, f));
@@ -171,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
       config: { policy: 'authenticated', duringEnrolment: true },
       schema: { tags, summary: 'Who I am: role, areas, department, capabilities', response: { 200: Me } },
     },
-    async (req) => describeActor(req.actor!, deps.areas),
+    async (req) => describeActor(req.actor!),
   );
 
   app.post(
