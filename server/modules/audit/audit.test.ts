@@ -20,6 +20,7 @@ import {
   CONTENT_COLUMNS_SQL,
   canonicalJson,
   chainHash,
+  contentOf,
   GENESIS_HASH,
   plainChainHash,
   type StoredAuditRow,
@@ -75,18 +76,6 @@ const ids = async (db: Database) =>
   (await db.query<{ id: string }>('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id')).map((r) =>
     Number(r.id),
   );
-
-const contentOf = (r: StoredAuditRow, details: unknown = JSON.parse(r.details)): ChainContent => ({
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actor: r.actor,
-  action: r.action,
-  objectType: r.object_type,
-  objectId: r.object_id,
-  requestId: r.request_id,
-  details,
-});
 
 const hex = (b: Uint8Array) => `'\\x${Buffer.from(b).toString('hex')}'::bytea`;
 

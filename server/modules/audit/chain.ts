@@ -69,6 +69,24 @@ export interface ChainContent {
   details: unknown;
 }
 
+/** A stored row's hashed content (`details` parsed from its jsonb text unless given). */
+export function contentOf<Hash>(
+  r: StoredAuditRow<Hash>,
+  details: unknown = JSON.parse(r.details),
+): ChainContent {
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actor: r.actor,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    requestId: r.request_id,
+    details,
+  };
+}
+
 /** JSON with object keys sorted (by UTF-16 code units) at every depth; `undefined` members are left out. */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';

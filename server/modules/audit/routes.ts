@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { CONTENT_COLUMNS_SQL, type StoredAuditRow } from './chain';
+import { CONTENT_COLUMNS_SQL, contentOf, type StoredAuditRow } from './chain';
 import { parseAnchor, verifyAuditChain } from './verify';
 
 export interface AuditDeps {
@@ -98,19 +98,11 @@ export async function listAudit(db: Database, query: Static<typeof AuditQuery>) 
      LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      actorId: r.actor_id,
-      actor: r.actor,
-      action: r.action,
-      objectType: r.object_type,
-      objectId: r.object_id,
-      requestId: r.request_id,
-      details: JSON.parse(r.details) as Record<string, unknown>,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    })),
+    items: page.map((r) => {
+      const content = contentOf(r);
+      const details = content.details as Record<string, unknown>;
+      return { ...content, id: Number(r.id), details, prevHash: r.prev_hash, hash: r.hash };
+    }),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

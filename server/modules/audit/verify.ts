@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client';
 import {
   boundaryCheck,
-  type ChainContent,
   CONTENT_COLUMNS_SQL,
   chainHash,
+  contentOf,
   GENESIS_HASH,
   plainChainHash,
   type StoredAuditRow,
@@ -103,18 +103,4 @@ export async function verifyAuditChain(
 export function parseAnchor(text: string): AuditAnchor | null {
   const match = /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(text.trim());
   return match ? { id: Number(match[1]), hash: match[2]!.toLowerCase() } : null;
-}
-
-function contentOf(r: StoredAuditRow): ChainContent {
-  return {
-    id: r.id,
-    at: r.at,
-    actorId: r.actor_id,
-    actor: r.actor,
-    action: r.action,
-    objectType: r.object_type,
-    objectId: r.object_id,
-    requestId: r.request_id,
-    details: JSON.parse(r.details),
-  };
 }
