@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append';
 import { deepestAreaId, recountAreas } from './engine/counts';
 import { recordChange } from './engine/history';
 import type { RegistryContext, Row } from './engine/types';
+import { firstActiveDependent } from './engine/write';
 import { residentEntity } from './entities/residents';
 
 const Party = Type.Object({
@@ -87,18 +88,13 @@ async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing
       keep === 'new'
         ? [task.resident_id, task.existing_resident_id]
         : [task.existing_resident_id, task.resident_id];
-    for (const dep of residentEntity.dependents ?? []) {
-      const [found] = await execRows<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE resident_id = ${gone} AND archived_at IS NULL`,
+    const blocking = await firstActiveDependent(residentEntity, tx, gone);
+    if (blocking)
+      throw conflict(
+        'has_dependents',
+        `Resident ${gone} still has ${blocking.n} active ${blocking.dep.label.en}; move them to resident ${kept} first`,
+        `居民 ${gone} 仍有 ${blocking.n} 条有效的${blocking.dep.label.zh}，请先迁移到居民 ${kept}`,
       );
-      if (found && found.n > 0)
-        throw conflict(
-          'has_dependents',
-          `Resident ${gone} still has ${found.n} active ${dep.label.en}; move them to resident ${kept} first`,
-          `居民 ${gone} 仍有 ${found.n} 条有效的${dep.label.zh}，请先迁移到居民 ${kept}`,
-        );
-    }
     const change = async (rid: number, set: Record<string, unknown>, action: 'archive' | 'update') => {
       const [after] = (await tx
         .update(residentEntity.table)

@@ -92,18 +92,14 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
   const row = await inTransaction(def, ctx, async (tx) => {
     const before = await loadForUpdate(def, ctx, tx, id);
     if (before.archivedAt) return before;
-    for (const dep of def.dependents ?? []) {
-      const [found] = await execRows<{ n: number }>(
-        tx,
-        sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE ${sql.identifier(dep.column)} = ${id} AND archived_at IS NULL`,
+    const blocking = await firstActiveDependent(def, tx, id);
+    if (blocking) {
+      const { dep, n } = blocking;
+      throw conflict(
+        'has_dependents',
+        `${def.label.en} ${id} still has ${n} active ${dep.label.en}; archive or move them first`,
+        `${def.label.zh} ${id} 仍有 ${n} 条有效的${dep.label.zh}，请先归档或迁移`,
       );
-      if (found && found.n > 0) {
-        throw conflict(
-          'has_dependents',
-          `${def.label.en} ${id} still has ${found.n} active ${dep.label.en}; archive or move them first`,
-          `${def.label.zh} ${id} 仍有 ${found.n} 条有效的${dep.label.zh}，请先归档或迁移`,
-        );
-      }
     }
     const [after] = (await tx
       .update(def.table)
@@ -116,6 +112,18 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
     return after!;
   });
   return (await presentPage(def, ctx, [row]))[0]!;
+}
+
+/** The first of a record's declared dependents that still has active rows pointing at it, with their count. */
+export async function firstActiveDependent(def: EntityDefinition, tx: Orm, id: number) {
+  for (const dep of def.dependents ?? []) {
+    const [found] = await execRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE ${sql.identifier(dep.column)} = ${id} AND archived_at IS NULL`,
+    );
+    if (found && found.n > 0) return { dep, n: found.n };
+  }
+  return null;
 }
 
 /** A record may only be created in, or moved to, the actor's own part of the district. */
