@@ -88,7 +88,7 @@ export const demoAccount = {
  * account within its 30 s takes the next step's code (the server allows one step of drift), and a third
  * waits for the step after. `attempt` counts the refusals so far.
  */
-async function freshDemoCode(attempt: number): Promise<string> {
+export async function freshDemoCode(attempt: number): Promise<string> {
   if (attempt === 0) return demoTotpCode();
   if (attempt === 2) await new Promise((r) => setTimeout(r, totpSecondsLeft() * 1000 + 250));
   return demoTotpCode(Date.now() + TOTP_PERIOD_SECONDS * 1000);
