@@ -76,9 +76,10 @@ export async function buildApp(deps: AppDeps) {
   // The API speaks JSON only: other bodies get 415 rather than a confusing validation error.
   app.removeContentTypeParser('text/plain');
   app.addSchema(AreaNode);
+  // 3.1: TypeBox emits JSON Schema 2020-12 forms (numeric exclusiveMinimum, null in anyOf), which 3.0 refuses.
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'Grid governance platform API',
         version: '1',
