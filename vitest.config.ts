@@ -11,6 +11,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'tests/api/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
           ],
           globalSetup: ['tests/support/global-database.ts'],
           // Every test process audits with the tests' audit key, as the server does with its own.

@@ -4,7 +4,7 @@ import { loadConfig } from '../server/config';
 import { type Database, openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { createPiiCipher } from '../server/lib/pii';
-import { setAuditKey } from '../server/modules/audit/chain';
+import { setAuditKey } from '../server/modules/audit';
 
 /** Fixed keys for benchmark data (generated, thrown away). */
 export const benchPii = createPiiCipher({

@@ -2,7 +2,7 @@ import { type Action, can, type Resource } from '../core/policy/capabilities';
 import type { Role } from '../core/policy/roles';
 import { testConfig } from '../server/config';
 import type { Database } from '../server/db/client';
-import { createSession } from '../server/modules/auth/sessions';
+import { createSession } from '../server/modules/auth';
 
 /** One kind of everyday request; `build` gives its method, path and body for an account. */
 export type Endpoint = 'list' | 'search' | 'get' | 'summary' | 'history' | 'update';

@@ -1,7 +1,6 @@
 import { createAreaIndex } from '../core/geo/area-index';
 import { createRandom } from '../core/random';
-import { buildAreaTrees } from '../server/modules/seed/geometry';
-import { SCALES } from '../server/modules/seed/scales';
+import { buildAreaTrees, SCALES } from '../server/modules/seed';
 import { type Figure, printFigures, writeSection } from './report';
 
 const POINTS = 1_000_000;

@@ -1,7 +1,7 @@
 import { buildApp } from '../server/app';
 import { testConfig } from '../server/config';
 import type { Database } from '../server/db/client';
-import { loadDemo } from '../server/modules/seed/demo';
+import { loadDemo } from '../server/modules/seed';
 import { demoBearerToken, enrolDemoAccountsLike } from '../tests/support/demo-login';
 import { benchDatabase, benchPii } from './databases';
 import { type Figure, percentile, printFigures, writeSection } from './report';

@@ -3,8 +3,7 @@ import { loadavg } from 'node:os';
 import type { Database } from '../server/db/client';
 import type { PiiKeys } from '../server/lib/pii';
 import { refreshAllAreaCounts } from '../server/modules/registry/engine/counts';
-import { defaultCipherThreads } from '../server/modules/seed/cipher-pool';
-import { seedDatabase } from '../server/modules/seed/load';
+import { defaultCipherThreads, seedDatabase } from '../server/modules/seed';
 import { benchDatabase, benchPii, dropBenchDatabase } from './databases';
 import { type Figure, printFigures, writeSection } from './report';
 

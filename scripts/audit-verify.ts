@@ -10,8 +10,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { loadInstallKeys } from '../server/lib/pii-keys';
-import { setAuditKey } from '../server/modules/audit/chain';
-import { type AuditAnchor, parseAnchor, verifyAuditChain } from '../server/modules/audit/verify';
+import { type AuditAnchor, parseAnchor, setAuditKey, verifyAuditChain } from '../server/modules/audit';
 
 function anchorArgument(argv: string[]): AuditAnchor | undefined {
   const at = argv.findIndex((a) => a === '--anchor' || a.startsWith('--anchor='));

@@ -1,7 +1,6 @@
 // Prints the current two-factor code of a demo account, so that the demo can be tried without an
 // authenticator app. Demo accounts share one published TOTP secret (README); real accounts have their own.
-import { demoTotpCode } from '../server/modules/auth/demo-credentials';
-import { totpSecondsLeft } from '../server/modules/auth/totp';
+import { demoTotpCode, totpSecondsLeft } from '../server/modules/auth';
 
 const username = process.argv[2];
 if (!username || username.startsWith('-')) {

@@ -12,6 +12,7 @@ import { prepareKeys } from '../server/lib/key-check';
 import { reencryptAll } from '../server/lib/key-rotation';
 import { createPiiCipher, generateKeyHex } from '../server/lib/pii';
 import { KeysUnavailableError, loadInstallKeys, writeKeyFile } from '../server/lib/pii-keys';
+import { auditKeys } from '../server/modules/audit';
 
 async function main() {
   const config = loadConfig();
@@ -19,7 +20,7 @@ async function main() {
   try {
     await migrate(db);
     // The keys as they are must open the database before anything is rewritten.
-    const { keys } = await prepareKeys(config, db, console);
+    const { keys } = await prepareKeys(config, db, console, auditKeys);
     if (process.argv.includes('--new-key')) {
       const { source } = await loadInstallKeys(config, db);
       if (source.origin === 'environment')

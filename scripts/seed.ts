@@ -9,8 +9,8 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { prepareKeys } from '../server/lib/key-check';
-import { loadDemo } from '../server/modules/seed/demo';
-import { isScaleName, type ScaleName } from '../server/modules/seed/scales';
+import { auditKeys } from '../server/modules/audit';
+import { isScaleName, loadDemo, type ScaleName } from '../server/modules/seed';
 
 function parseArgs(argv: string[], defaultSeed: number): { scale: ScaleName; seed: number } {
   let scale: ScaleName = 'district';
@@ -79,7 +79,7 @@ async function main() {
   const progress = progressReporter();
   try {
     await migrate(db);
-    const { keys, pii } = await prepareKeys(config, db, console);
+    const { keys, pii } = await prepareKeys(config, db, console, auditKeys);
     const piiKeys = keys.pii;
     const started = performance.now();
     const result = await loadDemo(db, {

@@ -6,8 +6,9 @@ import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { prepareKeys } from './lib/key-check';
 import { KeysUnavailableError } from './lib/pii-keys';
-import { ensureAdministrator } from './modules/auth/first-start';
-import { seedIfEmpty } from './modules/seed/on-start';
+import { auditKeys } from './modules/audit';
+import { ensureAdministrator } from './modules/auth';
+import { seedIfEmpty } from './modules/seed';
 
 /**
  * The primary process migrates, loads the demo on an empty database and creates the first administrator;
@@ -27,7 +28,7 @@ async function main() {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ applied }, 'migrations applied');
   }
-  const { keys, pii } = await prepareKeys(config, db, log);
+  const { keys, pii } = await prepareKeys(config, db, log, auditKeys);
   if (!worker) {
     await seedIfEmpty(db, keys.pii, config, log);
     const admin = await ensureAdministrator(db);

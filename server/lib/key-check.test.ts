@@ -10,6 +10,7 @@ import { testAuditKey, testPii, testPiiKeys } from '../../tests/support/test-key
 import { testConfig } from '../config';
 import { type Database, openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
+import { auditKeys } from '../modules/audit';
 import { checkKeys, PII_CHECK_AAD } from './key-check';
 import { bindUnboundValues } from './key-rotation';
 import { createPiiCipher, type PiiKeys } from './pii';
@@ -99,14 +100,14 @@ describe('the keys must open the database they start with', () => {
   afterAll(() => db.close());
 
   it('writes check values once, then refuses other personal-data, search-hash or audit keys', async () => {
-    await checkKeys(db, keys, testPii);
+    await checkKeys(db, keys, testPii, auditKeys);
     const [row] = await db.query<{ pii_check: Uint8Array; hmac_check: Uint8Array; audit_check: Uint8Array }>(
       'SELECT pii_check, hmac_check, audit_check FROM key_check',
     );
     expect(testPii.decrypt(Buffer.from(row!.pii_check), PII_CHECK_AAD)).toBe('grid-governance key check');
     expect(row!.hmac_check).toBeTruthy();
     expect(row!.audit_check).toBeTruthy();
-    await checkKeys(db, keys, testPii);
+    await checkKeys(db, keys, testPii, auditKeys);
 
     const other = (change: Partial<PiiKeys>): PiiKeys => ({ ...testPiiKeys, ...change });
     const tries: [InstallKeys, RegExp][] = [
@@ -115,11 +116,11 @@ describe('the keys must open the database they start with', () => {
       [{ ...keys, auditKey: randomBytes(32) }, /AUDIT_KEY/],
     ];
     for (const [wrong, named] of tries) {
-      const attempt = checkKeys(db, wrong, createPiiCipher(wrong.pii));
+      const attempt = checkKeys(db, wrong, createPiiCipher(wrong.pii), auditKeys);
       await expect(attempt).rejects.toThrow(KeysUnavailableError);
-      await expect(checkKeys(db, wrong, createPiiCipher(wrong.pii))).rejects.toThrow(named);
+      await expect(checkKeys(db, wrong, createPiiCipher(wrong.pii), auditKeys)).rejects.toThrow(named);
     }
-    await checkKeys(db, keys, testPii); // puts the tests' audit key back
+    await checkKeys(db, keys, testPii, auditKeys); // puts the tests' audit key back
   });
 
   it('binds values written before row binding, once, and then serves them bound', async () => {
@@ -138,7 +139,7 @@ describe('the keys must open the database they start with', () => {
       expect(() => testPii.decrypt(legacy, aad(r.id))).toThrow();
     }
     await db.query('UPDATE key_check SET pii_unbound = true, pii_check = NULL');
-    await checkKeys(db, keys, testPii); // the first resident opens unbound with these keys
+    await checkKeys(db, keys, testPii, auditKeys); // the first resident opens unbound with these keys
     expect(await bindUnboundValues(db, testPiiKeys, testPii)).toBe(3);
     expect(await bindUnboundValues(db, testPiiKeys, testPii)).toBe(0);
     const after = await db.query<{ id: number; blob: Uint8Array }>(

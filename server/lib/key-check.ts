@@ -1,9 +1,20 @@
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { boundaryCheck, setAuditKey, toBuffer } from '../modules/audit/chain';
+import { toBuffer } from './bytes';
 import { bindUnboundValues, ENCRYPTED_COLUMNS, openUnbound } from './key-rotation';
 import { createPiiCipher, DataIntegrityError, type PiiCipher } from './pii';
 import { type InstallKeys, KeysUnavailableError, loadInstallKeys } from './pii-keys';
+
+/**
+ * The audit trail's side of the key check, handed in by the caller (the audit module's `auditKeys`): the
+ * shared layer does not depend on a module.
+ */
+export interface AuditKeys {
+  /** Makes the key the process's audit key. */
+  use(key: Buffer): void;
+  /** The seal of where the keyed audit segment starts, under the key. */
+  seal(keyedFrom: string, key: Buffer): Buffer;
+}
 
 interface StartLog {
   info(message: string): void;
@@ -19,6 +30,7 @@ export async function prepareKeys(
   config: Config,
   db: Database,
   log: StartLog,
+  audit: AuditKeys,
 ): Promise<{ keys: InstallKeys; pii: PiiCipher }> {
   const { keys, source } = await loadInstallKeys(config, db);
   if (source.origin !== 'environment') {
@@ -28,7 +40,7 @@ export async function prepareKeys(
     );
   }
   const pii = createPiiCipher(keys.pii);
-  await checkKeys(db, keys, pii);
+  await checkKeys(db, keys, pii, audit);
   const bound = await bindUnboundValues(db, keys.pii, pii);
   if (bound > 0) log.info(`${bound} personal values from before row binding are now bound to their rows`);
   return { keys, pii };
@@ -57,8 +69,13 @@ const refuse = (what: string) =>
  * one stored personal value (if any) has been opened with these keys, for databases from before them.
  * Throws KeysUnavailableError, naming the key that does not fit.
  */
-export async function checkKeys(db: Database, keys: InstallKeys, cipher: PiiCipher): Promise<void> {
-  setAuditKey(keys.auditKey);
+export async function checkKeys(
+  db: Database,
+  keys: InstallKeys,
+  cipher: PiiCipher,
+  audit: AuditKeys,
+): Promise<void> {
+  audit.use(keys.auditKey);
   const [row] = await db.query<CheckRow>(
     'SELECT pii_check, hmac_check, audit_keyed_from::text, audit_check, pii_unbound FROM key_check WHERE id = 1',
   );
@@ -76,7 +93,7 @@ export async function checkKeys(db: Database, keys: InstallKeys, cipher: PiiCiph
   }
   if (row.hmac_check && !toBuffer(row.hmac_check).equals(hmacCheck))
     throw refuse('The search-hash key (PII_HMAC_KEY) is not the one it was written with.');
-  const seal = boundaryCheck(row.audit_keyed_from, keys.auditKey);
+  const seal = audit.seal(row.audit_keyed_from, keys.auditKey);
   if (row.audit_check && !toBuffer(row.audit_check).equals(seal))
     throw refuse('The audit key (AUDIT_KEY) is not the one its audit trail was written with.');
   await db.query(

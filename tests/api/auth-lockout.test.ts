@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/modules/auth/demo-credentials';
-import { hashPassword } from '../../server/modules/auth/passwords';
+import { DEMO_PASSWORD, hashPassword } from '../../server/modules/auth';
 import { startTestApp } from '../support/test-app';
 
 /** Lockout without an oracle: per (username, client address), with back-off, kept in the database. */

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canReveal, PERSONAL_FIELDS, type RegistryResource } from '../../core/policy/capabilities';
 import type { Role } from '../../core/policy/roles';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoTotpCode } from '../../server/modules/auth/demo-credentials';
-import { hashPassword } from '../../server/modules/auth/passwords';
-import { totpCode } from '../../server/modules/auth/totp';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  demoTotpCode,
+  hashPassword,
+  totpCode,
+} from '../../server/modules/auth';
 import { demoAccounts, startTestApp } from '../support/test-app';
 
 /** Two-factor sign-in (TOTP): who needs it, codes once only, and the enrolment-only session. */

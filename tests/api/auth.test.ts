@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoTotpCode } from '../../server/modules/auth/demo-credentials';
-import { ensureAdministrator } from '../../server/modules/auth/first-start';
-import { forgetEverywhereInProcess } from '../../server/modules/auth/session-cache';
+import {
+  DEMO_PASSWORD,
+  demoTotpCode,
+  ensureAdministrator,
+  forgetEverywhereInProcess,
+} from '../../server/modules/auth';
 import { startTestApp } from '../support/test-app';
 
 describe('accounts, sessions and login', () => {

@@ -24,13 +24,11 @@ import {
   type Subject,
 } from '../../core/policy/capabilities';
 import { ROLE_AREA_LEVEL, ROLES, type Role } from '../../core/policy/roles';
-import { AreaDirectory } from '../../server/modules/areas/directory';
-import { authGuard, type RoutePolicy } from '../../server/modules/auth/guard';
-import { hashPassword } from '../../server/modules/auth/passwords';
+import { AreaDirectory } from '../../server/modules/areas';
+import { authGuard, DEMO_PASSWORD, hashPassword, type RoutePolicy } from '../../server/modules/auth';
 import { METRICS } from '../../server/modules/registry/engine/counts';
 import type { EntityDefinition } from '../../server/modules/registry/engine/types';
 import { ENTITIES } from '../../server/modules/registry/entities';
-import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
 import { demoAccounts, startTestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@
 //   tsx first-load-crash.child.ts (--data-dir DIR | --database-url URL) [--pause-at first|half|indexes|done]
 import { openDatabase } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
-import { loadDemo } from '../../server/modules/seed/demo';
+import { loadDemo } from '../../server/modules/seed';
 import { testPii, testPiiKeys } from '../support/test-keys';
 
 type PausePoint = 'first' | 'half' | 'indexes' | 'done';

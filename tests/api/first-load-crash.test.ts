@@ -13,11 +13,9 @@ import { buildApp } from '../../server/app';
 import { loadConfig, testConfig } from '../../server/config';
 import { type Database, openDatabase } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
-import { DEMO_PASSWORD } from '../../server/modules/auth/demo-credentials';
-import { verifyPassword } from '../../server/modules/auth/passwords';
+import { DEMO_PASSWORD, verifyPassword } from '../../server/modules/auth';
 import { METRICS } from '../../server/modules/registry/engine/counts';
-import { DEMO_TABLES } from '../../server/modules/seed/load-state';
-import { seedIfEmpty } from '../../server/modules/seed/on-start';
+import { DEMO_TABLES, seedIfEmpty } from '../../server/modules/seed';
 import { demoBearerToken } from '../support/demo-login';
 import { testPii, testPiiKeys } from '../support/test-keys';
 

@@ -4,7 +4,7 @@
  * tests/api/fuzz.test.ts generates many more of each class for every route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/modules/seed/accounts';
+import { DEMO_PASSWORD } from '../../server/modules/auth';
 import { freshIdNumber, registryClient, writeCounts } from '../support/registry-client';
 import { startTestApp } from '../support/test-app';
 

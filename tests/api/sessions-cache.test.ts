@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { testConfig } from '../../server/config';
 import type { Database } from '../../server/db/client';
-import { SessionCache } from '../../server/modules/auth/session-cache';
+import { SessionCache } from '../../server/modules/auth';
 import { openTestDatabase, startTestApp } from '../support/test-app';
 import { testPii } from '../support/test-keys';
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpCode } from '../../server/modules/auth/demo-credentials';
+import { demoTotpCode } from '../../server/modules/auth';
 import { appUrl, demoAccount, freshDemoCode, launchBrowser, screenshot, watchPage } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';

@@ -2,8 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { DEMO_PASSWORD, demoTotpCode } from '../../server/modules/auth/demo-credentials';
-import { TOTP_PERIOD_SECONDS, totpSecondsLeft } from '../../server/modules/auth/totp';
+import { DEMO_PASSWORD, demoTotpCode, TOTP_PERIOD_SECONDS, totpSecondsLeft } from '../../server/modules/auth';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
 export function launchBrowser(): Promise<Browser> {

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../server/db/client';
 import type { PiiCipher } from '../../server/lib/pii';
-import {
-  DEMO_PASSWORD,
-  DEMO_TOTP_SECRET,
-  enrolDemoAccounts,
-} from '../../server/modules/auth/demo-credentials';
-import { totpCode } from '../../server/modules/auth/totp';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enrolDemoAccounts, totpCode } from '../../server/modules/auth';
 
 /**
  * A database seeded before two-factor sign-in existed (a kept benchmark database) has demo accounts

@@ -1,6 +1,6 @@
 import { type Database, openDatabase } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
-import { loadDemo } from '../../server/modules/seed/demo';
+import { loadDemo } from '../../server/modules/seed';
 import { testPii } from './test-keys';
 
 /** A migrated database holding the `small` demo district, its demo accounts and rollups. */

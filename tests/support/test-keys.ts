@@ -1,5 +1,5 @@
 import { createPiiCipher, type PiiKeys } from '../../server/lib/pii';
-import { setAuditKey } from '../../server/modules/audit/chain';
+import { setAuditKey } from '../../server/modules/audit';
 
 /** Fixed keys for tests only: the data they protect is generated and thrown away. */
 export const testPiiKeys: PiiKeys = {

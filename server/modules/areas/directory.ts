@@ -27,13 +27,6 @@ export interface Placement {
   gridId: number | null;
 }
 
-const LEVEL_COLUMN = {
-  district: 'district_id',
-  street: 'street_id',
-  community: 'community_id',
-  grid: 'grid_id',
-} as const;
-
 /**
  * The area tree held in memory (a few hundred rows per district; thousands for a city) with a packed
  * R-tree over grid polygons. Areas change only through migrations/seeding, so each process loads it once.
@@ -135,11 +128,6 @@ export class AreaDirectory {
       communityId: area.level === 'community' || area.level === 'grid' ? (area.communityId ?? area.id) : null,
       gridId: area.level === 'grid' ? area.id : null,
     };
-  }
-
-  /** The SQL column and value that select an area's subtree on any located table. */
-  subtreeColumn(area: Area): { column: (typeof LEVEL_COLUMN)[AreaLevel]; id: number } {
-    return { column: LEVEL_COLUMN[area.level], id: area.id };
   }
 
   /** Names along a record's placement, for presenting it. */

@@ -1,10 +1,10 @@
 import type { AreaLevel } from '../../../core/areas/area-code';
 import { notFound, unprocessable } from '../../lib/errors';
-import type { Scope } from '../auth/scope';
 import type { Area, AreaDirectory } from './directory';
+import { AREA_LEVELS } from './levels';
 import type { AreaNodeOut } from './schemas';
+import type { Scope } from './scope';
 
-const LEVELS: AreaLevel[] = ['district', 'street', 'community', 'grid'];
 const ref = (a: Area) => ({ id: a.id, code: a.code, name: a.name });
 
 const visible = (scope: Scope, a: Area) => scope.containsArea(a) || scope.isAncestorOfRoot(a);
@@ -59,7 +59,7 @@ export function areaDetail(dir: AreaDirectory, scope: Scope, code: string) {
 /** Boundaries of every node of `level` inside the area, as an RFC 7946 FeatureCollection. */
 export function boundaries(dir: AreaDirectory, scope: Scope, code: string, level: AreaLevel = 'grid') {
   const root = resolveVisible(dir, scope, code);
-  if (LEVELS.indexOf(level) < LEVELS.indexOf(root.level)) {
+  if (AREA_LEVELS.indexOf(level) < AREA_LEVELS.indexOf(root.level)) {
     throw unprocessable(
       'level_above_area',
       `level '${level}' is above the ${root.level} ${code}; choose ${root.level} or a lower level`,

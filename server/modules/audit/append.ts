@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, execRows, type Orm } from '../../db/client';
-import { atTextSql, boundaryCheck, chainHash, GENESIS_HASH, toBuffer } from './chain';
+import { toBuffer } from '../../lib/bytes';
+import { atTextSql, boundaryCheck, chainHash, GENESIS_HASH } from './chain';
 
 export interface AuditEntry {
   /** The account acting, when there is one. */

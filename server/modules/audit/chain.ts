@@ -151,8 +151,3 @@ export function boundaryCheck(
     .update(`audit-keyed-from:${String(keyedFrom)}`)
     .digest();
 }
-
-/** bytea as either driver returns it (node-postgres: Buffer; PGlite: Uint8Array). */
-export function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { toBuffer } from '../../lib/bytes';
 import {
   boundaryCheck,
   CONTENT_COLUMNS_SQL,
@@ -7,7 +8,6 @@ import {
   GENESIS_HASH,
   plainChainHash,
   type StoredAuditRow,
-  toBuffer,
 } from './chain';
 
 export type AuditVerification =

@@ -1,5 +1,5 @@
 import type { Role } from '../../../core/policy/roles';
-import type { Scope } from './scope';
+import type { Scope } from '../areas';
 
 /** Who is acting, resolved from the session on every request. */
 export interface Actor {

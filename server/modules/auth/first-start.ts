@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client';
-import { appendAuditNow } from '../audit/append';
+import { appendAuditNow } from '../audit';
 import { hashPassword } from './passwords';
 
 /**

@@ -6,9 +6,8 @@ import { type Action, can, type Resource } from '../../../core/policy/capabiliti
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { DomainError } from '../../lib/errors';
-import type { AreaDirectory } from '../areas/directory';
+import { type AreaDirectory, Scope } from '../areas';
 import type { Actor } from './actor';
-import { Scope } from './scope';
 import { CSRF_HEADER, findSession, SESSION_COOKIE, type SessionAccount } from './sessions';
 
 /** Who may call a route: anyone, any signed-in account, or those whose role may do `action` on `resource`. */

@@ -9,7 +9,7 @@ import {
   type RegistryResource,
 } from '../../../core/policy/capabilities';
 import { ROLE_LABELS } from '../../../core/policy/roles';
-import type { AreaDirectory } from '../areas/directory';
+import type { AreaDirectory } from '../areas';
 import type { Actor } from './actor';
 import { type AuthDeps, changePassword, login, logout } from './service';
 import { SESSION_COOKIE } from './sessions';

@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import { type Database, execRows } from '../../db/client';
 import { DomainError, invalidField } from '../../lib/errors';
 import type { PiiCipher } from '../../lib/pii';
-import { appendAudit, appendAuditNow } from '../audit/append';
+import { appendAudit, appendAuditNow } from '../audit';
 import { type Actor, actorLabel } from './actor';
 import {
   clearFailures,

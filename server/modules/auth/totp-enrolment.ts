@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { execRows } from '../../db/client';
 import { conflict, invalidField } from '../../lib/errors';
-import { appendAudit } from '../audit/append';
+import { appendAudit } from '../audit';
 import { type Actor, actorLabel } from './actor';
 import type { AuthDeps } from './service';
 import { createSession, revokeSessions } from './sessions';

@@ -3,8 +3,8 @@ import { canReveal, type PersonalField, type RegistryResource } from '../../../c
 import type { Config } from '../../config';
 import { type Database, execRows, type Orm } from '../../db/client';
 import { DomainError } from '../../lib/errors';
-import { appendAudit, appendAuditNow } from '../audit/append';
-import { type Actor, actorLabel } from '../auth/actor';
+import { appendAudit, appendAuditNow } from '../audit';
+import { type Actor, actorLabel } from '../auth';
 
 export type ReadKind = 'list' | 'get' | 'history' | 'identity_search';
 

@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
 import type { AreaDirectory } from '../areas/directory';
 import { actorLabel } from '../auth/actor';
-import { Scope } from '../auth/scope';
+import { Scope } from '../areas';
 import { personalAccessFor, unrecordedAccess } from '../personal-access';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';

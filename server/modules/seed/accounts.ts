@@ -1,13 +1,9 @@
 import { createRandom } from '../../../core/random';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
-import { DEMO_PASSWORD, enrolDemoAccounts } from '../auth/demo-credentials';
-import { hashPassword } from '../auth/passwords';
+import { DEMO_PASSWORD, enrolDemoAccounts, hashPassword } from '../auth';
 import { deriveSeed } from './allocate';
 import { personName } from './names';
-
-/** The demo password and TOTP secret (README states both). Demo data only: never in production. */
-export { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../auth/demo-credentials';
 
 interface AreaRow {
   id: number;

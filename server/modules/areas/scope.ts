@@ -1,20 +1,8 @@
-import type { Area, AreaDirectory, Placement } from '../areas/directory';
+import type { Area, AreaDirectory, Placement } from './directory';
+import { AREA_TABLE_COLUMN, PLACEMENT_COLUMN } from './levels';
 
-const ROW_COLUMN = {
-  district: 'district_id',
-  street: 'street_id',
-  community: 'community_id',
-  grid: 'grid_id',
-} as const;
-/** On the areas table a node's own id stands in its level's column, except grids, which have only `id`. */
 /** The column one level down: a record placed exactly at an area has it NULL. */
 const BELOW = { district: 'street_id', street: 'community_id', community: 'grid_id', grid: 'id' } as const;
-const AREA_COLUMN = {
-  district: 'district_id',
-  street: 'street_id',
-  community: 'community_id',
-  grid: 'id',
-} as const;
 
 /**
  * What part of the district an actor may see: the subtrees of its root areas. Turned into a SQL predicate
@@ -74,17 +62,17 @@ export class Scope {
    */
   rowsSql(alias = '', mode: 'read' | 'write' = 'read'): string {
     const a = alias ? `${alias}.` : '';
-    const own = this.predicate(ROW_COLUMN, a);
+    const own = this.predicate(PLACEMENT_COLUMN, a);
     if (mode === 'write' || this.isUnlimited) return own;
     const placedAt = this.ancestors().map(
-      (area) => `(${a}${ROW_COLUMN[area.level]} = ${area.id} AND ${a}${BELOW[area.level]} IS NULL)`,
+      (area) => `(${a}${PLACEMENT_COLUMN[area.level]} = ${area.id} AND ${a}${BELOW[area.level]} IS NULL)`,
     );
     return placedAt.length ? `(${[own, ...placedAt].join(' OR ')})` : own;
   }
 
   /** SQL over the areas table (for rollups keyed by area): the roots' subtrees and the areas above them. */
   areasSql(alias: string): string {
-    const own = this.predicate(AREA_COLUMN, `${alias}.`);
+    const own = this.predicate(AREA_TABLE_COLUMN, `${alias}.`);
     const above = this.ancestors().map((area) => area.id);
     return above.length ? `(${own} OR ${alias}.id IN (${above.join(',')}))` : own;
   }

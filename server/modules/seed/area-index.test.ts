@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAreaTrees } from '../../server/modules/seed/geometry';
-import { SCALES } from '../../server/modules/seed/scales';
-import { createAreaIndex } from './area-index';
-import { pointInRing, type Ring, ringBBox } from './polygon';
+import { createAreaIndex } from '../../../core/geo/area-index';
+import { pointInRing, type Ring, ringBBox } from '../../../core/geo/polygon';
+import { buildAreaTrees } from './geometry';
+import { SCALES } from './scales';
 
 const square = (x: number, y: number, size: number): Ring => [
   [x, y],

@@ -1,0 +1,8 @@
+export { seedDemoAccounts } from './accounts';
+export { defaultCipherThreads } from './cipher-pool';
+export { loadDemo } from './demo';
+export { buildAreaTrees } from './geometry';
+export { seedDatabase } from './load';
+export { DEMO_TABLES } from './load-state';
+export { seedIfEmpty } from './on-start';
+export { isScaleName, SCALES, type ScaleName } from './scales';
