@@ -5,9 +5,8 @@ import type { Action, RegistryResource } from '../../../core/policy/capabilities
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
-import type { AreaDirectory } from '../areas/directory';
-import { actorLabel } from '../auth/actor';
-import { Scope } from '../areas';
+import { type AreaDirectory, Scope } from '../areas';
+import { actorLabel } from '../auth';
 import { personalAccessFor, unrecordedAccess } from '../personal-access';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';

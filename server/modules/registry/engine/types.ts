@@ -4,8 +4,7 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { PersonalField } from '../../../../core/policy/capabilities';
 import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
-import type { AreaDirectory, Placement } from '../../areas/directory';
-import type { Scope } from '../../areas';
+import type { AreaDirectory, Placement, Scope } from '../../areas';
 import type { PersonalAccess } from '../../personal-access';
 
 export type Row = Record<string, unknown> &
