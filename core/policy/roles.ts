@@ -1,4 +1,4 @@
-/** The district's account roles (DESIGN.md "Users"). */
+/** The district's account roles: who works in the system (their Chinese names are in ROLE_LABELS below). */
 export const ROLES = [
   'admin',
   'district_leader',
