@@ -3,6 +3,7 @@ import { benchLocate } from './locate';
 import { benchRegistry } from './registry';
 import { benchScope } from './scope';
 import { benchSeed } from './seed';
+import { benchWrites } from './writes';
 
 /** `npm run bench [-- locate|seed|registry|scope|load]`: runs the named benchmarks (all by default). */
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   registry: benchRegistry,
   scope: benchScope,
   load: () => benchLoad(),
+  writes: benchWrites,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {

@@ -5,8 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { execRows, type Orm } from '../../db/client';
 import { conflict, notFound } from '../../lib/errors';
 import { appendAudit } from '../audit/append';
-import { deepestAreaId, recountAreas } from './engine/counts';
 import { recordChange } from './engine/history';
+import { countArchived } from './engine/rollups';
 import type { RegistryContext, Row } from './engine/types';
 import { firstActiveDependent } from './engine/write';
 import { residentEntity } from './entities/residents';
@@ -107,11 +107,7 @@ async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing
     if (rows.get(kept)!.identityConflict) await change(kept, { identityConflict: false }, 'update');
     await tx.execute(sql`UPDATE identity_conflicts SET resolved_at = now(), resolved_by = ${ctx.actorId},
       resolution = ${keep === 'new' ? 'kept_new' : 'kept_existing'} WHERE id = ${id}`);
-    await recountAreas(
-      tx,
-      ['residents'],
-      ids.map((rid) => deepestAreaId(rows.get(rid)!)),
-    );
+    if (!rows.get(gone)!.archivedAt) await countArchived(tx, 'residents', [gone]);
     await appendAudit(tx, {
       actorId: ctx.actorId,
       actor: ctx.actor,

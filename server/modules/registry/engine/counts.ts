@@ -1,8 +1,16 @@
-import { sql } from 'drizzle-orm';
-import type { Database, Orm } from '../../../db/client';
+import type { Database } from '../../../db/client';
+import { AREA_LEVELS, PLACEMENT_COLUMN } from '../../areas';
+
+/** How a summary metric counts: the table, and which of its active rows (an SQL condition on the row). */
+export interface Metric {
+  table: string;
+  /** Must not depend on placement columns: a move shifts a row's hits to another area unchanged. */
+  where?: string;
+}
+export type Metrics = Record<string, Metric>;
 
 /** Each summary metric: the table it counts and which of its active rows. */
-export const METRICS: Record<string, { table: string; where?: string }> = {
+export const METRICS: Metrics = {
   addresses: { table: 'addresses' },
   houses: { table: 'houses' },
   residents: { table: 'residents' },
@@ -19,38 +27,67 @@ export const METRICS: Record<string, { table: string; where?: string }> = {
   staff: { table: 'staff' },
 };
 
-const DEEPEST = 'coalesce(grid_id, community_id, street_id, district_id)';
+/** The area a row is counted in: the deepest level it is placed at. */
+export const DEEPEST = `coalesce(${[...AREA_LEVELS]
+  .reverse()
+  .map((level) => PLACEMENT_COLUMN[level])
+  .join(', ')})`;
 
-function countSelect(metric: string, filter: string) {
-  const m = METRICS[metric]!;
-  const where = ['archived_at IS NULL', m.where, filter].filter(Boolean).join(' AND ');
-  return `SELECT ${DEEPEST} AS area_id, '${metric}' AS metric, count(*)::int AS n FROM ${m.table} WHERE ${where} GROUP BY 1`;
-}
-
-/** Recount every metric everywhere (after a bulk load). */
-export async function refreshAllAreaCounts(db: Database): Promise<void> {
-  const inserts = Object.keys(METRICS).map(
-    (m) => `INSERT INTO area_counts (area_id, metric, n) ${countSelect(m, '')};`,
-  );
-  await db.script(`DELETE FROM area_counts;\n${inserts.join('\n')}`);
+/** Full recount of every metric, per area, from the tables (what area_counts must hold). */
+function actualCountsSql(metrics: Metrics) {
+  return Object.entries(metrics)
+    .map(([metric, m]) => {
+      const where = ['archived_at IS NULL', m.where].filter(Boolean).join(' AND ');
+      return `SELECT ${DEEPEST} AS area_id, '${metric}'::text AS metric, count(*)::int AS n FROM ${m.table} WHERE ${where} GROUP BY 1`;
+    })
+    .join('\nUNION ALL\n');
 }
 
 /**
- * Recount the metrics of `tables` in the given areas, inside the writing transaction. The advisory locks
- * (taken in id order, so two writers cannot deadlock) make concurrent writers to one area take turns:
- * each counts after the previous one committed, so no update is lost.
+ * Recount every metric everywhere (after a bulk load, or to repair). Safe beside live writers under READ
+ * COMMITTED: the DELETE waits for writers holding an area_counts row, and each INSERT counts what has
+ * committed by then; a writer that commits later adds its own delta to the fresh row.
  */
-export async function recountAreas(tx: Orm, tables: string[], areaIds: number[]): Promise<void> {
-  const ids = [...new Set(areaIds)].sort((a, b) => a - b);
-  if (ids.length === 0) return;
-  for (const id of ids) await tx.execute(sql`SELECT pg_advisory_xact_lock(7211, ${id})`);
-  const list = ids.join(',');
-  const filter = `(grid_id IN (${list}) OR (grid_id IS NULL AND ${DEEPEST} IN (${list})))`;
-  for (const [metric, m] of Object.entries(METRICS)) {
-    if (!tables.includes(m.table)) continue;
-    await tx.execute(sql.raw(`DELETE FROM area_counts WHERE metric = '${metric}' AND area_id IN (${list})`));
-    await tx.execute(sql.raw(`INSERT INTO area_counts (area_id, metric, n) ${countSelect(metric, filter)}`));
-  }
+export async function refreshAllAreaCounts(db: Database, metrics: Metrics = METRICS): Promise<void> {
+  await db.script(
+    `DELETE FROM area_counts;\nINSERT INTO area_counts (area_id, metric, n) ${actualCountsSql(metrics)};`,
+  );
+}
+
+export interface CountDifference {
+  areaId: number;
+  areaCode: string;
+  metric: string;
+  stored: number;
+  actual: number;
+}
+
+/**
+ * Every (area, metric) whose stored count differs from a full recount; a missing row counts as 0, and a
+ * stored metric no longer declared is a difference too. One statement, so one snapshot: writers commit
+ * their rows and their deltas together, so a check during writes sees both or neither.
+ */
+export async function checkAreaCounts(db: Database, metrics: Metrics = METRICS): Promise<CountDifference[]> {
+  const rows = await db.query<{
+    area_id: number;
+    code: string;
+    metric: string;
+    stored: number;
+    actual: number;
+  }>(
+    `WITH actual AS (${actualCountsSql(metrics)})
+     SELECT area_id, trim(a.code) AS code, metric, coalesce(s.n, 0) AS stored, coalesce(c.n, 0) AS actual
+       FROM actual c FULL JOIN area_counts s USING (area_id, metric) JOIN areas a ON a.id = area_id
+      WHERE coalesce(s.n, 0) <> coalesce(c.n, 0)
+      ORDER BY area_id, metric`,
+  );
+  return rows.map((r) => ({
+    areaId: r.area_id,
+    areaCode: r.code,
+    metric: r.metric,
+    stored: r.stored,
+    actual: r.actual,
+  }));
 }
 
 export function deepestAreaId(p: {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { execRows, type Orm } from '../../../db/client';
-import type { Placement } from '../../areas/directory';
+import type { Placement } from '../../areas';
+import { contributions, type Delta, difference } from './rollups';
 
 /** Where each table's rows take their placement from (child table → parent key column). */
 const CHILDREN: Record<string, { table: string; column: string }[]> = {
@@ -19,26 +20,32 @@ const CHILDREN: Record<string, { table: string; column: string }[]> = {
 
 /**
  * When a record moves to another grid, every record placed through it moves too, down the chain
- * (address → houses → residents → health records), in the same transaction. Returns the tables touched.
+ * (address → houses → residents → health records), in the same transaction. Returns what the moved rows
+ * change in area_counts (counted per area and metric before and after each table's move), to apply with
+ * the parent's own delta.
  */
 export async function movePlacementChildren(table: string, tx: Orm, ids: number[], to: Placement) {
-  const touched: string[] = [];
+  const deltas: Delta[] = [];
   const walk = async (table: string, parentIds: number[]) => {
     for (const child of CHILDREN[table] ?? []) {
+      const ofParents = sql`${sql.identifier(child.column)} IN ${sql`(${sql.join(
+        parentIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`}`;
+      // Locked first, so that the count before sees any concurrent change to them already committed.
+      await tx.execute(sql`SELECT 1 FROM ${sql.identifier(child.table)} WHERE ${ofParents} FOR UPDATE`);
+      const before = await contributions(tx, child.table, child.column, parentIds);
       const moved = await execRows<{ id: number }>(
         tx,
         sql`
           UPDATE ${sql.identifier(child.table)}
           SET district_id = ${to.districtId}, street_id = ${to.streetId},
               community_id = ${to.communityId}, grid_id = ${to.gridId}
-          WHERE ${sql.identifier(child.column)} IN ${sql`(${sql.join(
-            parentIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})`}
+          WHERE ${ofParents}
           RETURNING id`,
       );
       if (moved.length === 0) continue;
-      touched.push(child.table);
+      deltas.push(...difference(before, await contributions(tx, child.table, child.column, parentIds)));
       await walk(
         child.table,
         moved.map((r) => r.id),
@@ -46,5 +53,5 @@ export async function movePlacementChildren(table: string, tx: Orm, ids: number[
     }
   };
   await walk(table, ids);
-  return touched;
+  return deltas;
 }

@@ -3,11 +3,12 @@ import { execRows, type Orm } from '../../../db/client';
 import { conflict, DomainError, notFound, unprocessable } from '../../../lib/errors';
 import type { Placement } from '../../areas/directory';
 import { appendAudit } from '../../audit/append';
-import { deepestAreaId, recountAreas } from './counts';
+import { deepestAreaId } from './counts';
 import { recordChange } from './history';
 import { scopePredicate } from './list';
 import { movePlacementChildren } from './placement';
 import { presentPage } from './present';
+import { countArchived, countCreated, trackRollups } from './rollups';
 import type { EntityDefinition, Input, RegistryContext, Row } from './types';
 
 const missing = (def: EntityDefinition, id: number) =>
@@ -45,7 +46,7 @@ export async function createRecord(def: EntityDefinition, ctx: RegistryContext, 
     assertInScope(def, ctx, values as unknown as Placement);
     const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
     await recordChange(def, tx, ctx, 'create', null, created!);
-    await recountAreas(tx, [tableName(def)], [deepestAreaId(created!)]);
+    await countCreated(tx, tableName(def), [created!.id]);
     await auditWrite(def, tx, ctx, 'create', created!.id);
     return created!;
   });
@@ -73,6 +74,7 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
     }
     const values = await def.toColumns(changes, { tx, ctx, rowId: id }, before);
     assertInScope(def, ctx, { ...before, ...values } as Placement);
+    const settleRollups = await trackRollups(tx, tableName(def), [id]);
     const [after] = (await tx
       .update(def.table)
       .set({ ...values, version: sql`${def.table.version} + 1`, updatedAt: sql`now()` })
@@ -80,8 +82,7 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'update', before, after!);
     const moved = deepestAreaId(before) !== deepestAreaId(after!);
-    const tables = moved ? await movePlacementChildren(tableName(def), tx, [id], after!) : [];
-    await recountAreas(tx, [tableName(def), ...tables], [deepestAreaId(before), deepestAreaId(after!)]);
+    await settleRollups(moved ? await movePlacementChildren(tableName(def), tx, [id], after!) : []);
     await auditWrite(def, tx, ctx, 'update', id, Object.keys(changes));
     return after!;
   });
@@ -107,7 +108,7 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
       .where(eq(def.table.id, id))
       .returning()) as Row[];
     await recordChange(def, tx, ctx, 'archive', before, after!);
-    await recountAreas(tx, [tableName(def)], [deepestAreaId(after!)]);
+    await countArchived(tx, tableName(def), [id]);
     await auditWrite(def, tx, ctx, 'archive', id);
     return after!;
   });
