@@ -84,6 +84,8 @@ export async function buildApp(deps: AppDeps) {
         description: '网格化社会服务管理平台 API',
       },
     },
+    // Shared schemas keep their $id as their component name (the web's generated types use it).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(metrics, { config });

@@ -198,7 +198,7 @@ export type paths = {
           };
           content: {
             'application/json': {
-              roots: components['schemas']['def-0'][];
+              roots: components['schemas']['AreaNode'][];
             };
           };
         };
@@ -5548,9 +5548,8 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
-    /** AreaNode */
-    'def-0': {
-      children: components['schemas']['def-0'][];
+    AreaNode: {
+      children: components['schemas']['AreaNode'][];
       code: string;
       id: number;
       level: 'district' | 'street' | 'community' | 'grid';

@@ -1,15 +1,23 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router';
+import type { Action, Resource } from '../api/types';
 import { useI18n } from '../i18n';
 import { allows, usePermissions } from '../lib/permissions';
 import { allowedNav } from './layout/nav';
 
-/** A screen for accounts that may read `resource`; others get a "not for your role" page, not a 403 from the API. */
-export function RequireCapability({ resource, children }: { resource: string; children: ReactNode }) {
+interface Props {
+  resource: Resource;
+  /** What the screen does; read when absent. */
+  action?: Action;
+  children: ReactNode;
+}
+
+/** A screen for accounts that may do `action` on `resource`; others get a "not for your role" page, not a 403. */
+export function RequireCapability({ resource, action = 'read', children }: Props) {
   const { t } = useI18n();
   const permissions = usePermissions();
-  if (allows(permissions, resource, 'read')) return children;
+  if (allows(permissions, resource, action)) return children;
   const first = allowedNav(permissions)[0];
   return (
     <Result

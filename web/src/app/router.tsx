@@ -1,39 +1,32 @@
 import { Button, Result } from 'antd';
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Link, RouterProvider, useRouteError } from 'react-router';
+import type { Resource } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { REGISTRY_SCREENS } from '../features/registry';
 import { useI18n } from '../i18n';
 import { AuthGate } from './AuthGate';
 import { AppLayout } from './layout/AppLayout';
 import { Home, RequireCapability } from './RequireCapability';
 
 // Each screen is its own chunk; the overview's chunk carries ECharts, which the lists never load.
-const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = <K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) => lazy(() => load().then((m) => ({ default: m[name] })));
 
 const Overview = named(() => import('../features/overview/routes/OverviewRoute'), 'OverviewRoute');
-const AddressList = named(() => import('../features/addresses/routes/AddressListRoute'), 'AddressListRoute');
-const AddressDetail = named(
-  () => import('../features/addresses/routes/AddressDetailRoute'),
-  'AddressDetailRoute',
+const RegistryList = named(
+  () => import('../features/registry/routes/RegistryListRoute'),
+  'RegistryListRoute',
 );
-const HouseList = named(() => import('../features/houses/routes/HouseListRoute'), 'HouseListRoute');
-const HouseDetail = named(() => import('../features/houses/routes/HouseDetailRoute'), 'HouseDetailRoute');
-const ResidentList = named(
-  () => import('../features/residents/routes/ResidentListRoute'),
-  'ResidentListRoute',
+const RegistryDetail = named(
+  () => import('../features/registry/routes/RegistryDetailRoute'),
+  'RegistryDetailRoute',
 );
-const ResidentDetail = named(
-  () => import('../features/residents/routes/ResidentDetailRoute'),
-  'ResidentDetailRoute',
-);
-const EnterpriseList = named(
-  () => import('../features/enterprises/routes/EnterpriseListRoute'),
-  'EnterpriseListRoute',
-);
-const EnterpriseDetail = named(
-  () => import('../features/enterprises/routes/EnterpriseDetailRoute'),
-  'EnterpriseDetailRoute',
+const RegistryForm = named(
+  () => import('../features/registry/routes/RegistryFormRoute'),
+  'RegistryFormRoute',
 );
 const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
 const IdentityConflicts = named(
@@ -42,11 +35,47 @@ const IdentityConflicts = named(
 );
 
 /** A screen only for accounts that may read `resource`. */
-const guarded = (resource: string, Screen: ComponentType) => (
+const guarded = (resource: Resource, Screen: ComponentType) => (
   <RequireCapability resource={resource}>
     <Screen />
   </RequireCapability>
 );
+
+/** List, new, detail and edit screens of every registry entity (keyed: no state carries over between them). */
+const registryRoutes = REGISTRY_SCREENS.flatMap(({ resource }) => [
+  {
+    path: resource,
+    element: (
+      <RequireCapability resource={resource}>
+        <RegistryList key={resource} resource={resource} />
+      </RequireCapability>
+    ),
+  },
+  {
+    path: `${resource}/new`,
+    element: (
+      <RequireCapability resource={resource} action="create">
+        <RegistryForm key={resource} resource={resource} />
+      </RequireCapability>
+    ),
+  },
+  {
+    path: `${resource}/:id`,
+    element: (
+      <RequireCapability resource={resource}>
+        <RegistryDetail key={resource} resource={resource} />
+      </RequireCapability>
+    ),
+  },
+  {
+    path: `${resource}/:id/edit`,
+    element: (
+      <RequireCapability resource={resource} action="update">
+        <RegistryForm key={resource} resource={resource} />
+      </RequireCapability>
+    ),
+  },
+]);
 
 function NotFound() {
   const { t } = useI18n();
@@ -79,14 +108,7 @@ const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Home overview={<Overview />} /> },
-      { path: 'addresses', element: guarded('addresses', AddressList) },
-      { path: 'addresses/:id', element: guarded('addresses', AddressDetail) },
-      { path: 'houses', element: guarded('houses', HouseList) },
-      { path: 'houses/:id', element: guarded('houses', HouseDetail) },
-      { path: 'residents', element: guarded('residents', ResidentList) },
-      { path: 'residents/:id', element: guarded('residents', ResidentDetail) },
-      { path: 'enterprises', element: guarded('enterprises', EnterpriseList) },
-      { path: 'enterprises/:id', element: guarded('enterprises', EnterpriseDetail) },
+      ...registryRoutes,
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },
       { path: 'identity-conflicts', element: guarded('residents', IdentityConflicts) },

@@ -12,9 +12,9 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { HistoryResponse } from '../api/types';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api-client';
-import type { HistoryResponse } from '../lib/types';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryTimeline } from './HistoryTimeline';
 
@@ -29,10 +29,13 @@ interface Props {
   items?: DescriptionsProps['items'];
   /** Links to related records. */
   links?: ReactNode;
+  /** Buttons acting on the record (edit, archive), beside "back". */
+  actions?: ReactNode;
 }
 
 /** The common frame of every registry detail: fields, related links, change history. */
-export function DetailPage({ title, backHref, record, history, heading, archived, items, links }: Props) {
+export function DetailPage(props: Props) {
+  const { title, backHref, record, history, heading, archived, items, links, actions } = props;
   const { t } = useI18n();
   const back = (
     <Link to={backHref}>
@@ -61,7 +64,12 @@ export function DetailPage({ title, backHref, record, history, heading, archived
             {archived && <Tag color="red">{t('detail.archived')}</Tag>}
           </Space>
         }
-        extra={back}
+        extra={
+          <Space wrap>
+            {actions}
+            {back}
+          </Space>
+        }
       >
         {record.isPending && <Skeleton active paragraph={{ rows: 6 }} />}
         {record.isError && <ErrorAlert error={record.error} onRetry={() => record.refetch()} />}

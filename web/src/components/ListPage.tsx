@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Input, Space, Table, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import type { Page } from '../lib/types';
+import type { Page } from '../lib/registry-api';
 import { useSelectedArea } from '../lib/use-area';
 import type { CursorPaging } from '../lib/use-cursor-paging';
 import { CursorPager } from './CursorPager';
@@ -14,6 +14,8 @@ interface Props<T extends { id: number }> {
   search?: { placeholder: string; q: string | undefined; onSearch: (q: string) => void };
   /** Extra filter controls shown after the search box. */
   filters?: ReactNode;
+  /** Buttons beside the title (e.g. "new"). */
+  actions?: ReactNode;
   columns: TableColumnsType<T>;
   query: UseQueryResult<Page<T>>;
   paging: CursorPaging;
@@ -22,7 +24,7 @@ interface Props<T extends { id: number }> {
 
 /** The common frame of every registry list: search, filters, table, keyset pager. */
 export function ListPage<T extends { id: number }>(props: Props<T>) {
-  const { title, search, filters, columns, query, paging, onRowClick } = props;
+  const { title, search, filters, actions, columns, query, paging, onRowClick } = props;
   const { t } = useI18n();
   const area = useSelectedArea();
   const items = query.data?.items ?? [];
@@ -31,9 +33,12 @@ export function ListPage<T extends { id: number }>(props: Props<T>) {
     <Card
       title={title}
       extra={
-        <Typography.Text type="secondary">
-          {t('list.inArea', { area: area.path.map((n) => n.name).join(' / ') || '—' })}
-        </Typography.Text>
+        <Space wrap>
+          <Typography.Text type="secondary">
+            {t('list.inArea', { area: area.path.map((n) => n.name).join(' / ') || '—' })}
+          </Typography.Text>
+          {actions}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>

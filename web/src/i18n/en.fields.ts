@@ -14,7 +14,6 @@ export const enFields: Record<FieldMessageKey, string> = {
   'field.road': 'Road',
   'field.houseNumber': 'Number',
   'field.fullText': 'Full address',
-  'field.location': 'Location (lng, lat)',
   'field.address': 'Address',
   'field.unit': 'Unit',
   'field.use': 'Use',

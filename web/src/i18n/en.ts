@@ -1,19 +1,17 @@
 import { enAudit } from './en.audit';
 import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
+import { enRegistry } from './en.registry';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...enFields,
   ...enAudit,
   ...enConflicts,
+  ...enRegistry,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',
-  'nav.addresses': 'Addresses',
-  'nav.houses': 'Houses',
-  'nav.residents': 'Residents',
-  'nav.enterprises': 'Enterprises',
   'header.area': 'Area',
   'header.language': 'Language',
   'header.user': 'Signed in as',
@@ -108,21 +106,10 @@ export const en: Record<MessageKey, string> = {
   'list.searchResidents': 'Name (prefix), ID number or phone',
   'list.searchEnterprises': 'Enterprise name or credit code',
   'list.hazardousOnly': 'Hazardous chemicals only',
-  'list.filterAddress': 'Address #{id}',
-  'list.filterHouse': 'House #{id}',
   'list.atAddress': 'Address: {text}',
   'list.inHouse': 'House: {text}',
   'list.inArea': 'Area: {area}',
 
-  'detail.address': 'Address',
-  'detail.house': 'House',
-  'detail.resident': 'Resident',
-  'detail.enterprise': 'Enterprise',
-  'detail.housesAtAddress': 'Houses at this address',
-  'detail.enterprisesAtAddress': 'Enterprises at this address',
-  'detail.residentsInHouse': 'Residents of this house',
-  'detail.viewAddress': 'View address',
-  'detail.viewHouse': 'View house',
   'detail.archived': 'Archived',
   'detail.links': 'Related',
 

@@ -13,7 +13,6 @@ export const zhCNFields = {
   'field.road': '街路巷',
   'field.houseNumber': '门牌号',
   'field.fullText': '标准地址',
-  'field.location': '坐标（经度, 纬度）',
   'field.address': '地址',
   'field.unit': '房号',
   'field.use': '房屋用途',

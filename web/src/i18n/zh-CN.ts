@@ -2,18 +2,16 @@
 import { zhCNAudit } from './zh-CN.audit';
 import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNRegistry } from './zh-CN.registry';
 
 export const zhCN = {
   ...zhCNFields,
   ...zhCNAudit,
   ...zhCNConflicts,
+  ...zhCNRegistry,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',
-  'nav.addresses': '门牌地址',
-  'nav.houses': '房屋',
-  'nav.residents': '人口',
-  'nav.enterprises': '企业',
   'header.area': '当前区域',
   'header.language': '语言',
   'header.user': '当前用户',
@@ -107,21 +105,10 @@ export const zhCN = {
   'list.searchResidents': '姓名（前缀）、身份证号或手机号',
   'list.searchEnterprises': '企业名称或统一社会信用代码',
   'list.hazardousOnly': '仅涉危化品',
-  'list.filterAddress': '门牌 #{id}',
-  'list.filterHouse': '房屋 #{id}',
   'list.atAddress': '门牌：{text}',
   'list.inHouse': '房屋：{text}',
   'list.inArea': '范围：{area}',
 
-  'detail.address': '门牌地址详情',
-  'detail.house': '房屋详情',
-  'detail.resident': '人口详情',
-  'detail.enterprise': '企业详情',
-  'detail.housesAtAddress': '查看该门牌下的房屋',
-  'detail.enterprisesAtAddress': '查看该门牌下的企业',
-  'detail.residentsInHouse': '查看该房屋的住户',
-  'detail.viewAddress': '查看门牌地址',
-  'detail.viewHouse': '查看所在房屋',
   'detail.archived': '已注销',
   'detail.links': '关联信息',
 

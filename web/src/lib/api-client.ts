@@ -3,16 +3,21 @@ export const API_BASE = '/api/v1';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
-/** An error answered by the API: `{ statusCode, code, message }`, or a network failure (status 0). */
+/**
+ * An error answered by the API: `{ statusCode, code, message, field? }`, or a network failure (status 0).
+ * `field` names the input at fault (a form shows the message beside it).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  readonly field: string | undefined;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -26,7 +31,7 @@ export function buildUrl(path: string, params?: Record<string, QueryValue>): str
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-function isErrorBody(body: unknown): body is { code?: unknown; message?: unknown } {
+function isErrorBody(body: unknown): body is { code?: unknown; message?: unknown; field?: unknown } {
   return typeof body === 'object' && body !== null;
 }
 
@@ -38,7 +43,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   url: string,
   body: unknown,
   signal: AbortSignal | undefined,
@@ -78,7 +83,8 @@ async function request<T>(
       isErrorBody(parsed) && typeof parsed.message === 'string'
         ? parsed.message
         : response.statusText || text;
-    throw new ApiError(response.status, code, message);
+    const field = isErrorBody(parsed) && typeof parsed.field === 'string' ? parsed.field : undefined;
+    throw new ApiError(response.status, code, message, field);
   }
   return parsed as T;
 }
@@ -93,6 +99,10 @@ export function apiGet<T>(
 
 export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', buildUrl(path), body ?? {}, undefined);
+}
+
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PATCH', buildUrl(path), body, undefined);
 }
 
 export const isUnauthenticated = (error: unknown): boolean =>

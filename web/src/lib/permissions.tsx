@@ -1,11 +1,12 @@
 import { createContext, type ReactNode, useContext } from 'react';
+import type { Action, PersonalField, Resource } from '../api/types';
 
 /** What the signed-in account may do (from /auth/me); the server checks it again on every request. */
 export interface Permissions {
   /** Resource → allowed actions (read create update archive reveal export). */
-  capabilities: Record<string, readonly string[]>;
+  capabilities: Partial<Record<string, readonly string[]>>;
   /** Resource → the personal fields the account may reveal. */
-  revealable: Record<string, readonly string[]>;
+  revealable: Partial<Record<string, readonly string[]>>;
 }
 
 const NOTHING: Permissions = { capabilities: {}, revealable: {} };
@@ -19,15 +20,15 @@ export function usePermissions(): Permissions {
   return useContext(PermissionsContext);
 }
 
-export const allows = (p: Permissions, resource: string, action: string): boolean =>
+export const allows = (p: Permissions, resource: Resource, action: Action): boolean =>
   p.capabilities[resource]?.includes(action) ?? false;
 
 /** May the account do `action` on `resource`? Hide what it may not, rather than let the API refuse. */
-export function useCan(resource: string, action = 'read'): boolean {
+export function useCan(resource: Resource, action: Action = 'read'): boolean {
   return allows(usePermissions(), resource, action);
 }
 
 /** May the account reveal this personal field of this resource? */
-export function useCanReveal(resource: string, field: string): boolean {
+export function useCanReveal(resource: Resource, field: PersonalField): boolean {
   return usePermissions().revealable[resource]?.includes(field) ?? false;
 }

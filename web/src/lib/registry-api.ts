@@ -1,7 +1,7 @@
+import type { HistoryResponse, RegistryResource } from '../api/types';
 import { apiGet, type QueryValue } from './api-client';
-import type { HistoryResponse, Page, RegistryEntity } from './types';
 
-/** Shared fetchers for the generic registry endpoints; each feature wraps them in its own query hook. */
+/** Shared fetchers for the generic registry endpoints (lists, records, history). */
 export const PAGE_SIZE = 20;
 
 export interface ListParams {
@@ -11,21 +11,31 @@ export interface ListParams {
   [filter: string]: QueryValue;
 }
 
-export function fetchRegistryPage<T>(entity: RegistryEntity, params: ListParams, signal?: AbortSignal) {
-  return apiGet<Page<T>>(`/registry/${entity}`, { limit: PAGE_SIZE, ...params }, signal);
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
-export function fetchRegistryRecord<T>(entity: RegistryEntity, id: string, signal?: AbortSignal) {
-  return apiGet<T>(`/registry/${entity}/${encodeURIComponent(id)}`, undefined, signal);
+export function fetchRegistryPage<T>(resource: RegistryResource, params: ListParams, signal?: AbortSignal) {
+  return apiGet<Page<T>>(`/registry/${resource}`, { limit: PAGE_SIZE, ...params }, signal);
 }
 
-export function fetchRegistryHistory(entity: RegistryEntity, id: string, signal?: AbortSignal) {
-  return apiGet<HistoryResponse>(`/registry/${entity}/${encodeURIComponent(id)}/history`, undefined, signal);
+export function fetchRegistryRecord<T>(resource: RegistryResource, id: string, signal?: AbortSignal) {
+  return apiGet<T>(`/registry/${resource}/${encodeURIComponent(id)}`, undefined, signal);
+}
+
+export function fetchRegistryHistory(resource: RegistryResource, id: string, signal?: AbortSignal) {
+  return apiGet<HistoryResponse>(
+    `/registry/${resource}/${encodeURIComponent(id)}/history`,
+    undefined,
+    signal,
+  );
 }
 
 /** Query keys, so that list, record and history caches can be told apart and invalidated together. */
 export const registryKeys = {
-  list: (entity: RegistryEntity, params: ListParams) => ['registry', entity, 'list', params] as const,
-  record: (entity: RegistryEntity, id: string) => ['registry', entity, 'record', id] as const,
-  history: (entity: RegistryEntity, id: string) => ['registry', entity, 'history', id] as const,
+  all: (resource: RegistryResource) => ['registry', resource] as const,
+  list: (resource: RegistryResource, params: ListParams) => ['registry', resource, 'list', params] as const,
+  record: (resource: RegistryResource, id: string) => ['registry', resource, 'record', id] as const,
+  history: (resource: RegistryResource, id: string) => ['registry', resource, 'history', id] as const,
 };

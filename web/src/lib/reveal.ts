@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import type { PersonalField, RegistryResource } from '../api/types';
 import { apiPost, isUnauthenticated } from './api-client';
 
-/** Registry resources that hold personal data, and the fields of theirs that can be revealed. */
-export type RevealResource = 'residents' | 'health-records' | 'staff';
-export type PersonalField = 'idNumber' | 'phone' | 'conditions';
+export type { PersonalField };
+/** Registry resources that hold personal data (the API serves `/reveal` for these only). */
+export type RevealResource = RegistryResource;
 export type RevealedValue = string | string[] | null;
 
 /** How long a revealed value stays on screen before it is masked again (it also goes when the page does). */

@@ -1,51 +1,25 @@
-/** Types shared by several features, mirroring the API contract. */
-export type AreaLevel = 'district' | 'street' | 'community' | 'grid';
+/** Types shared by several parts of the web app: names for the generated API contract (api/schema.d.ts). */
+import type { components, RegistryRecord } from '../api/types';
 
-export interface AreaNode {
-  id: number;
-  code: string;
-  level: AreaLevel;
-  name: string;
-  children: AreaNode[];
-}
+export type { HistoryEntry, HistoryResponse } from '../api/types';
+export type { Page } from './registry-api';
 
-export interface AreaNames {
-  street: string | null;
-  community: string | null;
-  grid: string | null;
-  gridCode: string | null;
-}
+export type AreaNode = components['schemas']['AreaNode'];
+export type AreaLevel = AreaNode['level'];
 
+type Address = RegistryRecord<'addresses'>;
 /** Fields every located registry record carries. */
-export interface LocatedRecord {
-  id: number;
-  districtId: number;
-  streetId: number | null;
-  communityId: number | null;
-  gridId: number | null;
-  area: AreaNames;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface HistoryEntry {
-  id: number;
-  action: string;
-  actor: string;
-  source: string;
-  changes: unknown;
-  at: string;
-}
-
-export interface HistoryResponse {
-  items: HistoryEntry[];
-}
-
-export type RegistryEntity = 'addresses' | 'houses' | 'residents' | 'enterprises';
+export type LocatedRecord = Pick<
+  Address,
+  | 'id'
+  | 'districtId'
+  | 'streetId'
+  | 'communityId'
+  | 'gridId'
+  | 'area'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'archivedAt'
+>;
+export type AreaNames = LocatedRecord['area'];

@@ -1,3 +1,5 @@
+import type { Action, Resource } from '../../api/types';
+import { REGISTRY_SCREENS } from '../../features/registry';
 import type { MessageKey } from '../../i18n';
 import { allows, type Permissions } from '../../lib/permissions';
 
@@ -6,19 +8,22 @@ export interface NavEntry {
   label: MessageKey;
   icon: string;
   /** What the account must be allowed to do (capabilities from /auth/me) to see the entry. */
-  resource: string;
+  resource: Resource;
   /** The action on `resource` the entry needs; read when absent. */
-  action?: string;
+  action?: Action;
   /** Links keep the selected area (`?area=`); the audit log has no area. */
   inArea: boolean;
 }
 
 export const NAV: NavEntry[] = [
   { path: '/', label: 'nav.overview', icon: '◎', resource: 'areas', inArea: true },
-  { path: '/addresses', label: 'nav.addresses', icon: '⌂', resource: 'addresses', inArea: true },
-  { path: '/houses', label: 'nav.houses', icon: '▦', resource: 'houses', inArea: true },
-  { path: '/residents', label: 'nav.residents', icon: '☺', resource: 'residents', inArea: true },
-  { path: '/enterprises', label: 'nav.enterprises', icon: '▣', resource: 'enterprises', inArea: true },
+  ...REGISTRY_SCREENS.map(({ resource, icon }) => ({
+    path: `/${resource}`,
+    label: `list.${resource}` as const,
+    icon,
+    resource,
+    inArea: true,
+  })),
   {
     path: '/identity-conflicts',
     label: 'nav.identityConflicts',
