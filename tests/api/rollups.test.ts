@@ -182,7 +182,7 @@ describe('area_counts kept by deltas', () => {
     for (const g of grids) await expectSummaryToMatch(g.node);
   });
 
-  it('20 concurrent creates in one grid all count', async () => {
+  it('20 concurrent creates in one grid all count, each in its own transaction', async () => {
     const grid = grids[0]!;
     const address = ok(
       await api.post('/registry/addresses', { road: `并发路${run}`, houseNumber: '1号', ...grid.point }),
@@ -207,6 +207,19 @@ describe('area_counts kept by deltas', () => {
     );
     expect(created.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(await stored()).toBe(before + 20);
+    expect(await checkAreaCounts(t.db)).toEqual([]);
+  });
+
+  it('a full recount while writers add deltas leaves the counts exact', async () => {
+    const grid = grids[2]!;
+    const address = ok(
+      await api.post('/registry/addresses', { road: `重算路${run}`, houseNumber: '1号', ...grid.point }),
+    );
+    const writes = Array.from({ length: 10 }, (_, i) =>
+      api.post('/registry/houses', { addressId: address.id, unit: `${i + 1}房`, use: 'own', floorArea: 45 }),
+    );
+    await Promise.all([...writes.slice(0, 5), refreshAllAreaCounts(t.db), ...writes.slice(5)]);
+    for (const res of await Promise.all(writes)) expect(res.status).toBe(201);
     expect(await checkAreaCounts(t.db)).toEqual([]);
   });
 

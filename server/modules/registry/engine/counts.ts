@@ -44,13 +44,13 @@ function actualCountsSql(metrics: Metrics) {
 }
 
 /**
- * Recount every metric everywhere (after a bulk load, or to repair). Safe beside live writers under READ
- * COMMITTED: the DELETE waits for writers holding an area_counts row, and each INSERT counts what has
- * committed by then; a writer that commits later adds its own delta to the fresh row.
+ * Recount every metric everywhere (after a bulk load, or to repair). The table lock (readers pass) makes
+ * it safe beside live writers: it waits for those that already wrote a delta to commit, so they are in
+ * the count, and holds off the others' deltas until the fresh counts are in, so they add to them.
  */
 export async function refreshAllAreaCounts(db: Database, metrics: Metrics = METRICS): Promise<void> {
   await db.script(
-    `DELETE FROM area_counts;\nINSERT INTO area_counts (area_id, metric, n) ${actualCountsSql(metrics)};`,
+    `LOCK TABLE area_counts IN EXCLUSIVE MODE;\nDELETE FROM area_counts;\nINSERT INTO area_counts (area_id, metric, n) ${actualCountsSql(metrics)};`,
   );
 }
 
