@@ -5,9 +5,13 @@ import type { Database } from '../server/db/client';
 import { type Area, AreaDirectory, Scope } from '../server/modules/areas';
 import { ARGON2_OPTIONS } from '../server/modules/auth';
 import { unrecordedAccess } from '../server/modules/personal-access';
-import { type ListQuery, listRecords } from '../server/modules/registry/engine/list';
-import type { EntityDefinition, RegistryContext } from '../server/modules/registry/engine/types';
-import { ENTITIES } from '../server/modules/registry/entities';
+import {
+  ENTITIES,
+  type EntityDefinition,
+  type ListQuery,
+  listRecords,
+  type RegistryContext,
+} from '../server/modules/registry';
 import { seedDemoAccounts } from '../server/modules/seed';
 import { demoBearerToken, enrolDemoAccountsLike } from '../tests/support/demo-login';
 import { benchPii } from './databases';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Database } from '../server/db/client';
 import type { PiiKeys } from '../server/lib/pii';
-import { refreshAllAreaCounts } from '../server/modules/registry/engine/counts';
+import { refreshAllAreaCounts } from '../server/modules/registry';
 import { defaultCipherThreads, seedDatabase } from '../server/modules/seed';
 import { benchDatabase, benchPii, dropBenchDatabase } from './databases';
 import { type Figure, printFigures, writeSection } from './report';

@@ -8,7 +8,7 @@
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
-import { checkAreaCounts, refreshAllAreaCounts } from '../server/modules/registry/engine/counts';
+import { checkAreaCounts, refreshAllAreaCounts } from '../server/modules/registry';
 
 async function main(): Promise<number> {
   const config = loadConfig();

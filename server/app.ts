@@ -16,7 +16,7 @@ import { AreaDirectory, AreaNode, areaRoutes } from './modules/areas';
 import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
 import { personalReadRoutes } from './modules/personal-access';
-import { registryRoutes } from './modules/registry/routes';
+import { registryRoutes } from './modules/registry';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
 

@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   char,
-  customType,
   date,
   doublePrecision,
   integer,
@@ -12,12 +11,9 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { bytea } from './columns';
 
-/** bytea as a Node Buffer on both drivers (PGlite returns Uint8Array). */
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+export * from './platform-schema';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
 const location = () => ({

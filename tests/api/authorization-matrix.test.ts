@@ -1,7 +1,9 @@
 /**
  * The authorization matrix, generated: every API route in `app.routePolicies` × one demo account per role
- * (two departments with different remits), with the expected answer derived from the policy table
- * (`can`, `canReveal`) and the account's data scope (its area subtrees) — never written per route.
+ * (two departments with different remits), with the expected answer taken from a hand-written table of
+ * the product's rules (tests/support/expected-policy.ts, not core/policy: a missing POLICY entry must
+ * fail here, not be expected) and the account's data scope (its area subtrees) — never written per route.
+ * The same table is compared with core/policy's POLICY, DEPARTMENT_REMIT and PERSONAL_FIELDS.
  *
  * The scope expectations are computed here independently of server/modules/auth/scope.ts: from the
  * account's area_ids and the located columns (district_id, street_id, community_id, grid_id) in SQL.
@@ -12,13 +14,12 @@ import { getTableName } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Action,
   can,
   canReveal,
   DEPARTMENT_REMIT,
   PERSONAL_FIELDS,
-  type PersonalField,
   POLICY,
+  REGISTRY_RESOURCES,
   type RegistryResource,
   type Resource,
   type Subject,
@@ -26,9 +27,15 @@ import {
 import { ROLE_AREA_LEVEL, ROLES, type Role } from '../../core/policy/roles';
 import { AreaDirectory } from '../../server/modules/areas';
 import { authGuard, DEMO_PASSWORD, hashPassword, type RoutePolicy } from '../../server/modules/auth';
-import { METRICS } from '../../server/modules/registry/engine/counts';
-import type { EntityDefinition } from '../../server/modules/registry/engine/types';
-import { ENTITIES } from '../../server/modules/registry/entities';
+import { ENTITIES, type EntityDefinition, METRICS } from '../../server/modules/registry';
+import {
+  ALL_ACTIONS,
+  EXPECTED_PERSONAL_FIELDS,
+  EXPECTED_POLICY,
+  EXPECTED_REMIT,
+  expectedCan,
+  expectedRevealable,
+} from '../support/expected-policy';
 import { demoAccounts, startTestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;
@@ -58,7 +65,8 @@ const API = '/api/v1';
 const MISSING_ID = 2147483647;
 const LIST_LIMIT = 100;
 const MATRIX_ADMIN = 'matrix.admin';
-const ACTIONS: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export'];
+/** Resources of the policy whose routes are not built yet (account management: the admin only signs in). */
+const NO_ROUTES_YET = ['accounts'];
 const REGISTRY = new Map<string, EntityDefinition>(ENTITIES.map((d) => [d.path, d]));
 /** Bodies are checked the way the server checks them (exact types, formats). */
 const ajv = addFormats(new Ajv({ strict: false, coerceTypes: false }));
@@ -317,30 +325,73 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       return String(value);
     });
 
-  it('registers a policy for every API route, naming a resource and action the policy table knows', () => {
+  /** Every role, and department staff once per department. */
+  const subjects: Subject[] = ROLES.flatMap((role): Subject[] =>
+    role === 'department_staff'
+      ? [
+          { role, departmentCode: null },
+          ...Object.keys(EXPECTED_REMIT).map((d) => ({ role, departmentCode: d })),
+        ]
+      : [{ role, departmentCode: null }],
+  );
+
+  it("core/policy says what the hand-written table of the product's rules says", () => {
+    const resources = Object.keys(EXPECTED_POLICY) as Resource[];
+    const differences: string[] = [];
+    for (const subject of subjects) {
+      const who = subject.departmentCode ?? subject.role;
+      for (const resource of resources) {
+        for (const action of ALL_ACTIONS) {
+          const want = expectedCan(subject, action, resource);
+          if (can(subject, action, resource) !== want)
+            differences.push(
+              `${who} ${action} ${resource}: table says ${want ? 'yes' : 'no'}, POLICY the opposite`,
+            );
+        }
+        for (const field of ['idNumber', 'phone', 'conditions'] as const) {
+          const want = expectedRevealable(subject, resource).includes(field);
+          if (resource in EXPECTED_PERSONAL_FIELDS || resource in PERSONAL_FIELDS)
+            if (canReveal(subject, resource as RegistryResource, field) !== want)
+              differences.push(`${who} reveal ${resource}.${field}: table says ${want ? 'yes' : 'no'}`);
+        }
+      }
+    }
+    const policyResources = new Set(Object.values(POLICY).flatMap((r) => Object.keys(r)));
+    for (const r of policyResources)
+      if (!resources.includes(r as Resource)) differences.push(`POLICY names ${r}, which the table does not`);
+    for (const r of [...REGISTRY_RESOURCES, ...Object.keys(PERSONAL_FIELDS)])
+      if (!resources.includes(r as Resource)) differences.push(`registry resource ${r} is not in the table`);
+    expect(Object.keys(DEPARTMENT_REMIT).sort()).toEqual(Object.keys(EXPECTED_REMIT).sort());
+    expect(differences, differences.join('\n')).toEqual([]);
+  });
+
+  it('registers a policy for every API route, naming a resource POLICY grants to some role; every resource has routes', () => {
     const routes = t.app.routePolicies;
     expect(routes.length).toBeGreaterThan(50);
-    const knownResources = new Set<string>([
-      ...Object.values(POLICY).flatMap((r) => Object.keys(r)),
-      ...Object.values(DEPARTMENT_REMIT).flatMap((r) => r.resources),
-    ]);
-    const subjects: Subject[] = ROLES.flatMap((role): Subject[] =>
-      role === 'department_staff'
-        ? Object.keys(DEPARTMENT_REMIT).map((d) => ({ role, departmentCode: d }))
-        : [{ role, departmentCode: null }],
-    );
+    const granted = new Set<string>(Object.values(POLICY).flatMap((r) => Object.keys(r)));
+    const routed = new Set<string>();
     for (const { method, url, policy } of routes) {
       expect(url.startsWith(`${API}/`), `${method} ${url}`).toBe(true);
       if (policy === 'public' || policy === 'authenticated') continue;
       expect(typeof policy, `${method} ${url}`).toBe('object');
-      expect(knownResources.has(policy.resource), `${method} ${url}: resource ${policy.resource}`).toBe(true);
-      expect(ACTIONS.includes(policy.action), `${method} ${url}: action ${policy.action}`).toBe(true);
+      routed.add(policy.resource);
+      expect(
+        granted.has(policy.resource),
+        `${method} ${url}: POLICY has no entry for ${policy.resource}`,
+      ).toBe(true);
+      expect(ALL_ACTIONS.includes(policy.action), `${method} ${url}: action ${policy.action}`).toBe(true);
       // A route nobody may call is dead code or a policy typo.
       expect(
-        subjects.some((s) => can(s, policy.action, policy.resource)),
+        subjects.some((s) => expectedCan(s, policy.action, policy.resource)),
         `${method} ${url}: no role may ${policy.action} ${policy.resource}`,
       ).toBe(true);
     }
+    for (const resource of REGISTRY_RESOURCES) {
+      const own = routes.filter((r) => r.url === `${API}/registry/${resource}`);
+      expect(own.length, `registry resource ${resource} has no list/create route`).toBeGreaterThan(0);
+    }
+    const unrouted = Object.keys(EXPECTED_POLICY).filter((r) => !routed.has(r) && !NO_ROUTES_YET.includes(r));
+    expect(unrouted, 'resources without any route').toEqual([]);
     // Every role of the design is represented by an account in the matrix.
     for (const role of ROLES)
       expect(
@@ -459,7 +510,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
     hasId: boolean,
     hasCode: boolean,
   ) {
-    const allowed = can(p.subject, policy.action, policy.resource);
+    const allowed = expectedCan(p.subject, policy.action, policy.resource);
     const rows = def ? p.rows.get(def.path)! : undefined;
     const inId = rows?.inId ?? (def ? anyId.get(def.path)! : MISSING_ID);
     const outCode = areas.find((a) => a.level === 'grid' && !visible(p, a))?.code;
@@ -495,9 +546,9 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       request(p, method, withParams(url, params) + q, body);
 
     if (isReveal && def) {
-      for (const field of PERSONAL_FIELDS[def.path as RegistryResource] ?? []) {
+      for (const field of EXPECTED_PERSONAL_FIELDS[def.path as RegistryResource] ?? []) {
         const mayReveal =
-          allowed && canReveal(p.subject, def.path as RegistryResource, field as PersonalField);
+          allowed && expectedRevealable(p.subject, def.path as RegistryResource).includes(field);
         const body = { field, reason: '授权矩阵核查' };
         if (!mayReveal) {
           const res = await send({ id: inId }, body);
@@ -609,13 +660,13 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       .counts as Record<string, number | null>;
     let compared = 0;
     for (const p of personas) {
-      if (!can(p.subject, 'read', 'summary')) continue;
+      if (!expectedCan(p.subject, 'read', 'summary')) continue;
       const res = await request(p, 'GET', `${API}/registry/summary?area=${district.code}`);
       expect(res.status, p.key).toBe(200);
       const counts = res.body.counts as Record<string, number | null>;
       for (const [metric, m] of Object.entries(METRICS)) {
         const resource = m.table.replaceAll('_', '-') as Resource;
-        if (!can(p.subject, 'read', resource)) {
+        if (!expectedCan(p.subject, 'read', resource)) {
           expect(counts[metric], `${p.key} ${metric}`).toBeNull();
           continue;
         }
@@ -648,7 +699,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
 
   it('shows each account only its subtree and the path to it; other areas answer 404', async () => {
     for (const p of personas) {
-      if (!can(p.subject, 'read', 'areas')) {
+      if (!expectedCan(p.subject, 'read', 'areas')) {
         expect((await request(p, 'GET', `${API}/areas/tree`)).status, p.key).toBe(403);
         continue;
       }

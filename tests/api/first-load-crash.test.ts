@@ -14,7 +14,7 @@ import { loadConfig, testConfig } from '../../server/config';
 import { type Database, openDatabase } from '../../server/db/client';
 import { migrate } from '../../server/db/migrate';
 import { DEMO_PASSWORD, verifyPassword } from '../../server/modules/auth';
-import { METRICS } from '../../server/modules/registry/engine/counts';
+import { METRICS } from '../../server/modules/registry';
 import { DEMO_TABLES, seedIfEmpty } from '../../server/modules/seed';
 import { demoBearerToken } from '../support/demo-login';
 import { testPii, testPiiKeys } from '../support/test-keys';

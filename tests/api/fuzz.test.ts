@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { testConfig } from '../../server/config';
 import { type Database, openDatabase } from '../../server/db/client';
-import { ENTITIES } from '../../server/modules/registry/entities';
+import { ENTITIES } from '../../server/modules/registry';
 import { demoBearerToken } from '../support/demo-login';
 import { REQUIRED, requestArbitrary, type Schema } from '../support/fuzz-arbitraries';
 import { openTestDatabase } from '../support/test-app';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaLevel } from '../../core/areas/area-code';
 import { AREA_TABLE_COLUMN } from '../../server/modules/areas';
-import { checkAreaCounts, METRICS, refreshAllAreaCounts } from '../../server/modules/registry/engine/counts';
+import { checkAreaCounts, METRICS, refreshAllAreaCounts } from '../../server/modules/registry';
 import { type AreaNode, freshIdNumber, registryClient } from '../support/registry-client';
 import { startTestApp } from '../support/test-app';
 

@@ -37,6 +37,13 @@ export type SeedCipher = {
 
 export const LOCATION_COLUMNS = ['district_id', 'street_id', 'community_id', 'grid_id'] as const;
 
+/** A located table's step: rows of id, the four location columns, then the table's own columns. */
+export const locatedStep = (table: TableName, own: readonly string[], rows: Iterable<Row>): TableStep => ({
+  table,
+  columns: ['id', ...LOCATION_COLUMNS, ...own],
+  rows,
+});
+
 export type AddressSet = {
   firstId: number;
   count: number;

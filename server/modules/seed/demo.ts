@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { refreshAllAreaCounts } from '../registry/engine/counts';
+import { refreshAllAreaCounts } from '../registry';
 import { seedDemoAccounts } from './accounts';
 import { loadRegistry, type SeedOptions, type SeedResult } from './load';
 import { findInterruptedLoad, type InterruptedLoad, markLoadFinished, SEED_LOCK } from './load-state';

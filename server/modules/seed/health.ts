@@ -1,13 +1,6 @@
 // Health records: one per resident for most residents, chronic conditions rising with age (encrypted).
 import { sampleWeighted } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { isoDate, REFERENCE_DAY } from './dates';
 
@@ -49,13 +42,12 @@ function recordWeight(age: number, floating: boolean): number {
   return floating ? base * 0.6 : base;
 }
 
-export function healthStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'health_records',
-    columns: ['id', ...LOCATION_COLUMNS, 'resident_id', 'conditions_enc', 'chronic_focus', 'last_follow_up'],
-    rows: healthRows(ctx),
-  };
-}
+export const healthStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'health_records',
+    ['resident_id', 'conditions_enc', 'chronic_focus', 'last_follow_up'],
+    healthRows(ctx),
+  );
 
 function* healthRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'health');

@@ -3,14 +3,7 @@ import type { Random } from '../../../core/random';
 import { searchBigrams } from '../../../core/text/bigrams';
 import { makeUscc } from '../../../core/validation/uscc';
 import { weightedIndex } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { dayNumber, isoDate } from './dates';
 import { personName } from './names';
@@ -82,19 +75,22 @@ function uniqueUscc(random: Random, used: Set<string>, dept: string, type: strin
   }
 }
 
-export function enterpriseStep(ctx: DistrictContext): TableStep {
-  const columns = [
-    'id',
-    ...LOCATION_COLUMNS,
-    'address_id',
-    'name',
-    'uscc',
-    'industry',
-    'hazardous_chemicals',
-  ];
-  columns.push('licence_status', 'employees', 'legal_representative', 'search_bigrams');
-  return { table: 'enterprises', columns, rows: enterpriseRows(ctx) };
-}
+export const enterpriseStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'enterprises',
+    [
+      'address_id',
+      'name',
+      'uscc',
+      'industry',
+      'hazardous_chemicals',
+      'licence_status',
+      'employees',
+      'legal_representative',
+      'search_bigrams',
+    ],
+    enterpriseRows(ctx),
+  );
 
 function* enterpriseRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'enterprises');
@@ -150,13 +146,12 @@ const SOCIAL_KINDS = [
   { kind: 'foundation', type: '3', weight: 5, names: ['慈善基金会', '教育基金会', '助学基金会'] },
 ] as const;
 
-export function socialOrganisationStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'social_organisations',
-    columns: ['id', ...LOCATION_COLUMNS, 'address_id', 'name', 'uscc', 'kind', 'registered_on'],
-    rows: socialRows(ctx),
-  };
-}
+export const socialOrganisationStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'social_organisations',
+    ['address_id', 'name', 'uscc', 'kind', 'registered_on'],
+    socialRows(ctx),
+  );
 
 function* socialRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'social_organisations');

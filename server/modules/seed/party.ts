@@ -1,13 +1,6 @@
 // Party organisations (street committees → community committees → grid and other branches), members, studios.
 import { sampleWeighted } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { DAYS_PER_YEAR, isoDate, REFERENCE_DAY } from './dates';
 import type { AreaNode } from './geometry';
@@ -29,13 +22,12 @@ type Org = {
   kind: 'committee' | 'general_branch' | 'branch';
 };
 
-export function partyOrganisationStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'party_organisations',
-    columns: ['id', ...LOCATION_COLUMNS, 'area_id', 'parent_id', 'name', 'kind', 'secretary'],
-    rows: partyOrganisationRows(ctx),
-  };
-}
+export const partyOrganisationStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'party_organisations',
+    ['area_id', 'parent_id', 'name', 'kind', 'secretary'],
+    partyOrganisationRows(ctx),
+  );
 
 function* partyOrganisationRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'party_organisations');
@@ -126,13 +118,12 @@ function* partyOrganisationRows(ctx: DistrictContext): Generator<Row> {
   yield* rows;
 }
 
-export function partyMemberStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'party_members',
-    columns: ['id', ...LOCATION_COLUMNS, 'resident_id', 'party_organisation_id', 'joined_on', 'status'],
-    rows: partyMemberRows(ctx),
-  };
-}
+export const partyMemberStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'party_members',
+    ['resident_id', 'party_organisation_id', 'joined_on', 'status'],
+    partyMemberRows(ctx),
+  );
 
 function* partyMemberRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'party_members');
@@ -165,13 +156,12 @@ function* partyMemberRows(ctx: DistrictContext): Generator<Row> {
 
 const STUDIO_THEMES = ['红棉', '先锋', '连心', '暖心', '同心', '启航', '红帆', '港湾', '睦邻', '初心'];
 
-export function partyStudioStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'party_studios',
-    columns: ['id', ...LOCATION_COLUMNS, 'address_id', 'party_organisation_id', 'name', 'opened_on'],
-    rows: partyStudioRows(ctx),
-  };
-}
+export const partyStudioStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'party_studios',
+    ['address_id', 'party_organisation_id', 'name', 'opened_on'],
+    partyStudioRows(ctx),
+  );
 
 function* partyStudioRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'party_studios');

@@ -2,14 +2,7 @@
 import { maskIdNumber, maskPhone } from '../../../core/masking';
 import type { Random } from '../../../core/random';
 import { adjustTotal } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { ageOn, DAYS_PER_YEAR, isoDate, REFERENCE_DAY } from './dates';
 import { FLOATING_SIZES, household, MAX_HOUSEHOLD, type Member, REGISTERED_SIZES } from './households';
@@ -21,9 +14,7 @@ import { floatingOrigin, type Origin, registeredOrigin } from './origins';
 const FLOATING_IF_RENTED = 0.91;
 const FLOATING_IF_OWN = 0.13;
 
-export const RESIDENT_COLUMNS = [
-  'id',
-  ...LOCATION_COLUMNS,
+const RESIDENT_COLUMNS = [
   'house_id',
   'name',
   'sex',
@@ -41,9 +32,8 @@ export const RESIDENT_COLUMNS = [
   'tags',
 ] as const;
 
-export function residentStep(ctx: DistrictContext): TableStep {
-  return { table: 'residents', columns: RESIDENT_COLUMNS, rows: residentRows(ctx) };
-}
+export const residentStep = (ctx: DistrictContext): TableStep =>
+  locatedStep('residents', RESIDENT_COLUMNS, residentRows(ctx));
 
 function* residentRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'residents');

@@ -2,14 +2,7 @@
 import type { Random } from '../../../core/random';
 import { searchBigrams } from '../../../core/text/bigrams';
 import { allocate, logNormal } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { randomPointIn } from './partition';
 import { CITY_NAME, communityRoads } from './place-names';
@@ -23,13 +16,12 @@ const USE_WEIGHTS: readonly (readonly [number, number])[] = [
 ];
 const MAX_UNITS_PER_ADDRESS = 400;
 
-export function addressStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'addresses',
-    columns: ['id', ...LOCATION_COLUMNS, 'road', 'house_number', 'full_text', 'lat', 'lng', 'search_bigrams'],
-    rows: addressRows(ctx),
-  };
-}
+export const addressStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'addresses',
+    ['road', 'house_number', 'full_text', 'lat', 'lng', 'search_bigrams'],
+    addressRows(ctx),
+  );
 
 function* addressRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'addresses');
@@ -71,13 +63,8 @@ function* addressRows(ctx: DistrictContext): Generator<Row> {
   }
 }
 
-export function houseStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'houses',
-    columns: ['id', ...LOCATION_COLUMNS, 'address_id', 'unit', 'use', 'floor_area'],
-    rows: houseRows(ctx),
-  };
-}
+export const houseStep = (ctx: DistrictContext): TableStep =>
+  locatedStep('houses', ['address_id', 'unit', 'use', 'floor_area'], houseRows(ctx));
 
 function* houseRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'houses');

@@ -2,14 +2,7 @@
 import { maskPhone } from '../../../core/masking';
 import type { Random } from '../../../core/random';
 import { allocate, weightedIndex } from './allocate';
-import {
-  type DistrictContext,
-  LOCATION_COLUMNS,
-  locationOf,
-  need,
-  streamFor,
-  type TableStep,
-} from './context';
+import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { mobileNumber } from './identity';
 import { personName } from './names';
@@ -71,13 +64,8 @@ function residentsPerGrid(ctx: DistrictContext): number[] {
   return counts;
 }
 
-export function facilityStep(ctx: DistrictContext): TableStep {
-  return {
-    table: 'service_facilities',
-    columns: ['id', ...LOCATION_COLUMNS, 'name', 'kind', 'capacity', 'lat', 'lng'],
-    rows: facilityRows(ctx),
-  };
-}
+export const facilityStep = (ctx: DistrictContext): TableStep =>
+  locatedStep('service_facilities', ['name', 'kind', 'capacity', 'lat', 'lng'], facilityRows(ctx));
 
 function* facilityRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'service_facilities');
@@ -125,11 +113,12 @@ export function departmentStep(ctx: DistrictContext): TableStep {
   return { table: 'departments', columns: ['id', 'district_id', 'code', 'name', 'short_name'], rows };
 }
 
-export function staffStep(ctx: DistrictContext): TableStep {
-  const columns = ['id', ...LOCATION_COLUMNS, 'area_id', 'department_id', 'name', 'role'];
-  columns.push('phone_enc', 'phone_hmac', 'phone_masked');
-  return { table: 'staff', columns, rows: staffRows(ctx) };
-}
+export const staffStep = (ctx: DistrictContext): TableStep =>
+  locatedStep(
+    'staff',
+    ['area_id', 'department_id', 'name', 'role', 'phone_enc', 'phone_hmac', 'phone_masked'],
+    staffRows(ctx),
+  );
 
 function* staffRows(ctx: DistrictContext): Generator<Row> {
   const random = streamFor(ctx, 'staff');
