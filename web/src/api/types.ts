@@ -17,6 +17,20 @@ export type GetResponse<Path extends keyof paths> = paths[Path] extends {
   ? JsonOf<Ok>
   : never;
 
+type JsonBody<Op> = Op extends { requestBody?: infer Body } ? JsonOf<NonNullable<Body>> : never;
+
+/** The JSON body a POST route takes. */
+export type PostBody<Path extends keyof paths> = paths[Path] extends { post: infer Op }
+  ? JsonBody<Op>
+  : never;
+
+/** The JSON body of a POST route's 200 answer. */
+export type PostResponse<Path extends keyof paths> = paths[Path] extends {
+  post: { responses: { 200: infer Ok } };
+}
+  ? JsonOf<Ok>
+  : never;
+
 type RecordPath<P extends RegistryResource> = `/api/v1/registry/${P}/{id}` & keyof paths;
 type ListPath<P extends RegistryResource> = `/api/v1/registry/${P}` & keyof paths;
 

@@ -1,28 +1,11 @@
-/** `GET /audit`: one entry of the hash-chained audit trail. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  /** `account:12:grid001001001`, `anonymous` or `system`. */
-  actor: string;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+import type { GetResponse, paths } from '../../api/types';
 
-export interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
+/** `GET /audit`: one entry of the hash-chained audit trail; actor is `account:12:grid001001001`, `anonymous` or `system`. */
+export type AuditEntry = AuditPage['items'][number];
+export type AuditPage = GetResponse<'/api/v1/audit'>;
 
 /** `GET /audit/verify`: the chain recomputed from the first row. */
-export type AuditVerification =
-  | { ok: true; rows: number; lastId?: number | null; lastHash?: string | null }
-  | { ok: false; rows: number; brokenAt: number; reason: string };
+export type AuditVerification = GetResponse<'/api/v1/audit/verify'>;
 
 /** Filters as kept in the URL; `from` and `to` are local dates (YYYY-MM-DD), both inclusive. */
 export const AUDIT_FILTERS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
@@ -73,27 +56,20 @@ export const OBJECT_TYPES = [
 ] as const;
 
 /** `GET /audit/reads`: one request that listed, opened or searched people, with the ids it returned. */
-export interface PersonalRead {
-  id: number;
-  at: string;
-  accountId: number | null;
-  /** `account:12:grid001001001`. */
-  actor: string;
-  requestId: string | null;
-  entity: string;
-  kind: string;
-  recordIds: number[];
-  details: Record<string, unknown>;
-}
-
-export interface PersonalReadsPage {
-  items: PersonalRead[];
-  nextCursor: string | null;
-}
+export type PersonalRead = PersonalReadsPage['items'][number];
+export type PersonalReadsPage = GetResponse<'/api/v1/audit/reads'>;
+type ReadsQuery = NonNullable<paths['/api/v1/audit/reads']['get']['parameters']['query']>;
 
 /** Entities whose reads are on record, and how they were read. */
-export const READ_ENTITIES = ['resident', 'health_record', 'staff'] as const;
-export const READ_KINDS = ['list', 'get', 'history', 'identity_search'] as const;
+export const READ_ENTITIES = ['resident', 'health_record', 'staff'] as const satisfies readonly NonNullable<
+  ReadsQuery['entity']
+>[];
+export const READ_KINDS = [
+  'list',
+  'get',
+  'history',
+  'identity_search',
+] as const satisfies readonly NonNullable<ReadsQuery['kind']>[];
 
 /** Filters of the reads tab as kept in the URL; dates as in the audit trail. */
 export const READS_FILTERS = ['accountId', 'entity', 'recordId', 'kind', 'from', 'to'] as const;

@@ -1,24 +1,14 @@
-import type { AreaLevel } from '../../lib/types';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { GetResponse } from '../../api/types';
 
-export interface BoundaryProperties {
-  id: number;
-  code: string;
-  name: string;
-  level: AreaLevel;
-  parentCode: string | null;
-}
+type Boundaries = GetResponse<'/api/v1/areas/{code}/boundaries'>;
+type GeneratedFeature = Boundaries['features'][number];
 
-export interface BoundaryFeature {
-  type: 'Feature';
-  properties: BoundaryProperties;
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
-}
+/** A boundary; the API declares its geometry loosely, it is always a GeoJSON (Multi)Polygon in WGS84. */
+export type BoundaryFeature = Omit<GeneratedFeature, 'geometry'> & { geometry: Polygon | MultiPolygon };
 
 /** RFC 7946 FeatureCollection in WGS84 [lng, lat]. */
-export interface BoundaryCollection {
-  type: 'FeatureCollection';
-  features: BoundaryFeature[];
-}
+export type BoundaryCollection = Omit<Boundaries, 'features'> & { features: BoundaryFeature[] };
 
 export const SUMMARY_COUNTS = [
   'streets',
@@ -38,10 +28,8 @@ export const SUMMARY_COUNTS = [
   'serviceFacilities',
   'departments',
   'staff',
-] as const;
+] as const satisfies readonly (keyof RegistrySummary['counts'])[];
 export type SummaryCount = (typeof SUMMARY_COUNTS)[number];
 
-export interface RegistrySummary {
-  area: { code: string; name: string; level: AreaLevel };
-  counts: Record<SummaryCount, number>;
-}
+/** Counts are null where the account may not see that resource. */
+export type RegistrySummary = GetResponse<'/api/v1/registry/summary'>;

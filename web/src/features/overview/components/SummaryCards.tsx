@@ -2,29 +2,32 @@ import { Card, Skeleton, Statistic } from 'antd';
 import type { MessageKey } from '../../../i18n';
 import { useI18n } from '../../../i18n';
 import { percent } from '../../../lib/format';
-import type { AreaLevel } from '../../../lib/types';
 import type { RegistrySummary, SummaryCount } from '../types';
 
 interface Stat {
   key: string;
   label: MessageKey;
-  value: number;
+  /** null: not the account's to see. */
+  value: number | null;
   suffix?: string;
   precision?: number;
   note?: string;
 }
 
-const LEVEL_DEPTH: Record<AreaLevel, number> = { district: 0, street: 1, community: 2, grid: 3 };
+// The summary names its level as a plain string.
+const LEVEL_DEPTH: Partial<Record<string, number>> = { district: 0, street: 1, community: 2, grid: 3 };
 
 function sections(s: RegistrySummary, t: ReturnType<typeof useI18n>['t']) {
   const c = s.counts;
   const n = (key: SummaryCount, label: MessageKey = `summary.${key}`): Stat => ({
     key,
     label,
-    value: c[key] ?? 0,
+    value: c[key],
   });
   const depth = LEVEL_DEPTH[s.area.level] ?? 0;
-  const chronic = percent(c.chronicFocus, c.healthRecords);
+  const both = (a: number | null, b: number | null, f: (a: number, b: number) => number) =>
+    a === null || b === null ? null : f(a, b);
+  const chronic = both(c.chronicFocus, c.healthRecords, percent);
   const structure = [
     ...(depth < 1 ? [n('streets')] : []),
     ...(depth < 2 ? [n('communities')] : []),
@@ -38,13 +41,13 @@ function sections(s: RegistrySummary, t: ReturnType<typeof useI18n>['t']) {
         {
           key: 'registered',
           label: 'summary.registeredResidents',
-          value: Math.max(0, c.residents - c.floatingResidents),
+          value: both(c.residents, c.floatingResidents, (all, floating) => Math.max(0, all - floating)),
         },
         n('floatingResidents'),
         {
           key: 'floatingShare',
           label: 'summary.floatingShare',
-          value: percent(c.floatingResidents, c.residents),
+          value: both(c.floatingResidents, c.residents, percent),
           suffix: '%',
           precision: 1,
         },
@@ -65,7 +68,10 @@ function sections(s: RegistrySummary, t: ReturnType<typeof useI18n>['t']) {
       title: t('overview.services'),
       stats: [
         n('healthRecords'),
-        { ...n('chronicFocus'), note: t('summary.chronicShare', { p: chronic.toFixed(1) }) },
+        {
+          ...n('chronicFocus'),
+          ...(chronic !== null && { note: t('summary.chronicShare', { p: chronic.toFixed(1) }) }),
+        },
         n('serviceFacilities'),
         n('departments'),
         n('staff'),
@@ -102,7 +108,7 @@ export function SummaryCards({ summary }: { summary: RegistrySummary | undefined
               >
                 <Statistic
                   title={t(stat.label)}
-                  value={stat.value}
+                  value={stat.value ?? '—'}
                   precision={stat.precision ?? 0}
                   suffix={stat.suffix}
                   styles={{ content: { fontSize: 22 } }}
