@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { IdType } from '../../core/validation/identity-document';
 import { bytea } from './columns';
 
 export * from './platform-schema';
@@ -72,7 +73,7 @@ export const houses = pgTable('houses', {
   ...location(),
   addressId: integer('address_id').notNull(),
   unit: text('unit').notNull(),
-  use: text('use').notNull(),
+  use: text('use').$type<'own' | 'rented' | 'commercial' | 'vacant'>().notNull(),
   floorArea: doublePrecision('floor_area').notNull(),
   ...lifecycle(),
 });
@@ -82,10 +83,10 @@ export const residents = pgTable('residents', {
   ...location(),
   houseId: integer('house_id').notNull(),
   name: text('name').notNull(),
-  sex: char('sex', { length: 1 }).notNull(),
+  sex: char('sex', { length: 1 }).$type<'M' | 'F'>().notNull(),
   /** First day of the birth month: the day is part of the ID number and is kept only inside it. */
   birthMonth: date('birth_month', { mode: 'string' }).notNull(),
-  householdType: text('household_type').notNull(),
+  householdType: text('household_type').$type<'registered' | 'floating'>().notNull(),
   permitExpiry: date('permit_expiry', { mode: 'string' }),
   idNumberEnc: bytea('id_number_enc').notNull(),
   idNumberHmac: bytea('id_number_hmac').notNull(),
@@ -96,7 +97,7 @@ export const residents = pgTable('residents', {
   ethnicity: text('ethnicity').notNull(),
   relation: text('relation').notNull(),
   tags: text('tags').array().notNull(),
-  idType: text('id_type').notNull().default('resident_id'),
+  idType: text('id_type').$type<IdType>().notNull().default('resident_id'),
   nationality: char('nationality', { length: 3 }),
   identityConflict: boolean('identity_conflict').notNull().default(false),
   ...lifecycle(),
@@ -132,7 +133,7 @@ export const enterprises = pgTable('enterprises', {
   uscc: char('uscc', { length: 18 }).notNull(),
   industry: text('industry').notNull(),
   hazardousChemicals: boolean('hazardous_chemicals').notNull(),
-  licenceStatus: text('licence_status').notNull(),
+  licenceStatus: text('licence_status').$type<'licensed' | 'unlicensed' | 'expired' | 'revoked'>().notNull(),
   employees: integer('employees').notNull(),
   legalRepresentative: text('legal_representative').notNull(),
   searchBigrams: text('search_bigrams').array().notNull(),
@@ -145,7 +146,7 @@ export const socialOrganisations = pgTable('social_organisations', {
   addressId: integer('address_id').notNull(),
   name: text('name').notNull(),
   uscc: char('uscc', { length: 18 }).notNull(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<'social_group' | 'private_non_enterprise' | 'foundation'>().notNull(),
   registeredOn: date('registered_on', { mode: 'string' }).notNull(),
   ...lifecycle(),
 });
@@ -156,7 +157,7 @@ export const partyOrganisations = pgTable('party_organisations', {
   areaId: integer('area_id').notNull(),
   parentId: integer('parent_id'),
   name: text('name').notNull(),
-  kind: text('kind').notNull(),
+  kind: text('kind').$type<'committee' | 'general_branch' | 'branch'>().notNull(),
   secretary: text('secretary').notNull(),
   ...lifecycle(),
 });
@@ -167,7 +168,7 @@ export const partyMembers = pgTable('party_members', {
   residentId: integer('resident_id').notNull(),
   partyOrganisationId: integer('party_organisation_id').notNull(),
   joinedOn: date('joined_on', { mode: 'string' }).notNull(),
-  status: text('status').notNull(),
+  status: text('status').$type<'full' | 'probationary'>().notNull(),
   ...lifecycle(),
 });
 
@@ -185,7 +186,9 @@ export const serviceFacilities = pgTable('service_facilities', {
   id: id(),
   ...location(),
   name: text('name').notNull(),
-  kind: text('kind').notNull(),
+  kind: text('kind')
+    .$type<'school' | 'kindergarten' | 'clinic' | 'elderly_care' | 'community_service_centre'>()
+    .notNull(),
   capacity: integer('capacity').notNull(),
   lat: doublePrecision('lat').notNull(),
   lng: doublePrecision('lng').notNull(),
@@ -207,7 +210,7 @@ export const staff = pgTable('staff', {
   areaId: integer('area_id').notNull(),
   departmentId: integer('department_id'),
   name: text('name').notNull(),
-  role: text('role').notNull(),
+  role: text('role').$type<'comprehensive_grid_worker' | 'safety_grid_worker' | 'security'>().notNull(),
   phoneEnc: bytea('phone_enc'),
   phoneHmac: bytea('phone_hmac'),
   phoneMasked: text('phone_masked'),

@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { execRows, type Orm } from '../../db/client';
+import { identityConflicts, residents } from '../../db/schema';
 import { conflict, notFound } from '../../lib/errors';
-import { appendAudit } from '../audit/append';
+import { appendAudit } from '../audit';
 import { recordChange } from './engine/history';
+import { scopePredicate } from './engine/read';
 import { countArchived } from './engine/rollups';
-import type { RegistryContext, Row } from './engine/types';
+import type { RegistryContext } from './engine/types';
 import { firstActiveDependent } from './engine/write';
 import { residentEntity } from './entities/residents';
+
+type Resident = typeof residents.$inferSelect;
 
 const Party = Type.Object({
   id: Type.Integer(),
@@ -56,12 +60,12 @@ async function listOpen(ctx: RegistryContext) {
   );
 }
 
-async function lockResident(tx: Orm, ctx: RegistryContext, id: number): Promise<Row> {
-  const [row] = (await tx
+async function lockResident(tx: Orm, ctx: RegistryContext, id: number): Promise<Resident> {
+  const [row] = await tx
     .select()
-    .from(residentEntity.table)
-    .where(sql`id = ${id} AND ${sql.raw(ctx.scope.rowsSql('', 'write'))}`)
-    .for('update')) as Row[];
+    .from(residents)
+    .where(and(eq(residents.id, id), scopePredicate(ctx, 'write')))
+    .for('update');
   if (!row) throw notFound('identity conflict', '身份冲突');
   return row;
 }
@@ -70,24 +74,21 @@ async function lockResident(tx: Orm, ctx: RegistryContext, id: number): Promise<
 async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing') {
   return ctx.db.orm.transaction(async (t) => {
     const tx = t as unknown as Orm;
-    const [task] = await execRows<{
-      resident_id: number;
-      existing_resident_id: number;
-      resolved_at: string | null;
-    }>(
-      tx,
-      sql`SELECT resident_id, existing_resident_id, resolved_at FROM identity_conflicts WHERE id = ${id} FOR UPDATE`,
-    );
+    const [task] = await tx
+      .select()
+      .from(identityConflicts)
+      .where(eq(identityConflicts.id, id))
+      .for('update');
     if (!task) throw notFound(`identity conflict ${id}`, `身份冲突 ${id}`);
-    const ids = [task.resident_id, task.existing_resident_id].sort((a, b) => a - b);
-    const rows = new Map<number, Row>();
+    const ids = [task.residentId, task.existingResidentId].sort((a, b) => a - b);
+    const rows = new Map<number, Resident>();
     for (const rid of ids) rows.set(rid, await lockResident(tx, ctx, rid));
-    if (task.resolved_at)
+    if (task.resolvedAt)
       throw conflict('already_resolved', `Conflict ${id} is already resolved`, `身份冲突 ${id} 已处理`);
     const [kept, gone] =
       keep === 'new'
-        ? [task.resident_id, task.existing_resident_id]
-        : [task.existing_resident_id, task.resident_id];
+        ? [task.residentId, task.existingResidentId]
+        : [task.existingResidentId, task.residentId];
     const blocking = await firstActiveDependent(residentEntity, tx, gone);
     if (blocking)
       throw conflict(
@@ -95,12 +96,16 @@ async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing
         `Resident ${gone} still has ${blocking.n} active ${blocking.dep.label.en}; move them to resident ${kept} first`,
         `居民 ${gone} 仍有 ${blocking.n} 条有效的${blocking.dep.label.zh}，请先迁移到居民 ${kept}`,
       );
-    const change = async (rid: number, set: Record<string, unknown>, action: 'archive' | 'update') => {
-      const [after] = (await tx
-        .update(residentEntity.table)
-        .set({ ...set, version: sql`version + 1`, updatedAt: sql`now()` })
-        .where(sql`id = ${rid}`)
-        .returning()) as Row[];
+    const change = async (
+      rid: number,
+      set: { archivedAt: SQL } | { identityConflict: false },
+      action: 'archive' | 'update',
+    ) => {
+      const [after] = await tx
+        .update(residents)
+        .set({ ...set, version: sql`${residents.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(residents.id, rid))
+        .returning();
       await recordChange(residentEntity, tx, ctx, action, rows.get(rid)!, after!);
     };
     await change(gone, { archivedAt: sql`now()` }, 'archive');

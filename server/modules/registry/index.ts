@@ -1,5 +1,23 @@
+// The registry module's front door: what other modules, scripts, benchmarks and tests may use.
 export { checkAreaCounts, METRICS, refreshAllAreaCounts } from './engine/counts';
 export { type ListQuery, listRecords } from './engine/list';
-export type { EntityDefinition, RegistryContext } from './engine/types';
-export { ENTITIES } from './entities';
-export { registryRoutes } from './routes';
+export type {
+  AnyEntity,
+  EntityDefinition,
+  Label,
+  RegistryContext,
+  RegistryTable,
+  RowOf,
+} from './engine/types';
+export {
+  DEFINITIONS,
+  dependentsOf,
+  ENTITIES,
+  METRIC_RESOURCE,
+  METRIC_TABLES,
+  PLACED_CHILDREN,
+  REGISTRY_TABLES,
+  type RegistryTableName,
+} from './entities';
+export { DateString, Id, Nullable, OneOf, Text } from './entities/schemas';
+export { type RegistryDeps, registryRoutes } from './routes';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Action, RegistryResource } from '../../../core/policy/capabilities';
+import type { Action } from '../../../core/policy/capabilities';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { PiiCipher } from '../../lib/pii';
@@ -10,12 +10,13 @@ import { actorLabel } from '../auth';
 import { personalAccessFor, unrecordedAccess } from '../personal-access';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';
+import { getRecord } from './engine/read';
 import { RevealBody, RevealResponse, revealField } from './engine/reveal';
 import { auditRefusedReveal } from './engine/reveal-refusals';
-import type { EntityDefinition, RegistryContext } from './engine/types';
-import { archiveRecord, createRecord, getRecord, updateRecord } from './engine/write';
+import type { AnyEntity, RegistryContext } from './engine/types';
+import { archiveRecord, createRecord, updateRecord } from './engine/write';
 import { ENTITIES } from './entities';
-import { Id } from './entities/common';
+import { Id } from './entities/schemas';
 import { identityConflictRoutes } from './identity-conflicts';
 import { registrySummary, SummaryQuery, SummaryResponse } from './summary';
 
@@ -38,7 +39,7 @@ const HistoryItem = Type.Object({
   at: Type.String(),
 });
 
-function listQuery(def: EntityDefinition) {
+function listQuery(def: AnyEntity) {
   const filters: TProperties = {};
   for (const [name, f] of Object.entries(def.filters)) filters[name] = Type.Optional(f.schema);
   return Type.Object(
@@ -92,7 +93,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
   for (const def of ENTITIES) {
     const tags = [`registry: ${def.path}`];
     const label = def.label.en.toLowerCase();
-    const policy = (action: Action) => ({ policy: { resource: def.path as RegistryResource, action } });
+    const policy = (action: Action) => ({ policy: { resource: def.path, action } });
     const base = `/registry/${def.path}`;
     const page = Type.Object({
       items: Type.Array(def.output),

@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
 import type { AreaLevel } from '../../../core/areas/area-code';
-import { can, type RegistryResource } from '../../../core/policy/capabilities';
+import { can } from '../../../core/policy/capabilities';
 import type { Database } from '../../db/client';
 import { notFound } from '../../lib/errors';
-import type { AreaDirectory } from '../areas/directory';
-import type { Actor } from '../auth/actor';
-import { METRICS } from './engine/counts';
+import { AREA_LEVELS, AREA_TABLE_COLUMN, type AreaDirectory } from '../areas';
+import type { Actor } from '../auth';
+import { METRIC_RESOURCE, METRIC_TABLES as METRICS } from './entities';
 
 export const SummaryQuery = Type.Object(
   { area: Type.String({ pattern: '^[0-9]{15}$', description: '15-digit area code' }) },
@@ -25,18 +26,6 @@ export const SummaryResponse = Type.Object({
   ),
 });
 
-const LEVELS: AreaLevel[] = ['district', 'street', 'community', 'grid'];
-const LEVEL_COLUMN = {
-  district: 'district_id',
-  street: 'street_id',
-  community: 'community_id',
-  grid: 'id',
-} as const;
-/** The registry resource whose read permission a metric needs. */
-const METRIC_RESOURCE: Record<string, RegistryResource> = Object.fromEntries(
-  Object.entries(METRICS).map(([metric, m]) => [metric, m.table.replaceAll('_', '-') as RegistryResource]),
-);
-
 /**
  * Registry counts of an area's subtree, read from the area_counts rollup (never the raw tables) and
  * limited to the actor's scope: the part of the area the actor may see, and only metrics of resources its
@@ -52,9 +41,9 @@ export async function registrySummary(
   if (!scope.containsArea(area) && !scope.isAncestorOfRoot(area))
     throw notFound(`Area ${code}`, `区域 ${code}`);
   const rows = await deps.db.query<{ metric: string; n: number }>(
-    `SELECT c.metric, sum(c.n)::int AS n FROM area_counts c JOIN areas a ON a.id = c.area_id
-      WHERE a.${LEVEL_COLUMN[area.level]} = $1 AND ${scope.areasSql('a')} GROUP BY c.metric`,
-    [area.id],
+    sql`SELECT c.metric, sum(c.n)::int AS n FROM area_counts c JOIN areas a ON a.id = c.area_id
+      WHERE a.${sql.identifier(AREA_TABLE_COLUMN[area.level])} = ${area.id} AND ${sql.raw(scope.areasSql('a'))}
+      GROUP BY c.metric`,
   );
   const counts: Record<string, number | null> = Object.fromEntries(COUNT_NAMES.map((n) => [n, 0]));
   for (const r of rows) counts[r.metric] = r.n;
@@ -63,7 +52,7 @@ export async function registrySummary(
   }
   // An area lies in one node of each level above it, and holds its (visible) descendants below.
   const inside = (level: AreaLevel) =>
-    LEVELS.indexOf(level) <= LEVELS.indexOf(area.level)
+    AREA_LEVELS.indexOf(level) <= AREA_LEVELS.indexOf(area.level)
       ? 1
       : deps.areas.descendants(area, level).filter((a) => scope.containsArea(a) || scope.isAncestorOfRoot(a))
           .length;

@@ -1,27 +1,16 @@
 // What the per-table generators of one district share: inputs, id counters, and what earlier tables produced.
 import { createRandom, type Random } from '../../../core/random';
 import type { PiiAad } from '../../lib/pii';
+import { REGISTRY_TABLES, type RegistryTableName } from '../registry';
 import { deriveSeed } from './allocate';
 import type { PendingPii } from './cipher-pool';
 import type { Row } from './csv';
 import type { AreaNode, DistrictTree } from './geometry';
 import type { ScaleSpec } from './scales';
 
-export const TABLES = [
-  'addresses',
-  'houses',
-  'residents',
-  'health_records',
-  'enterprises',
-  'social_organisations',
-  'party_organisations',
-  'party_members',
-  'party_studios',
-  'service_facilities',
-  'departments',
-  'staff',
-] as const;
-export type TableName = (typeof TABLES)[number];
+/** The registry's tables, as its entity definitions declare them. */
+export const TABLES = REGISTRY_TABLES;
+export type TableName = RegistryTableName;
 
 /** Generators yield rows lazily; a step's rows are consumed before the next step starts. */
 export type TableStep = { table: TableName; columns: readonly string[]; rows: Iterable<Row> };

@@ -1,10 +1,11 @@
 import { and, asc, between, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { RegistryResource } from '../../../../core/policy/capabilities';
 import { invalidField } from '../../../lib/errors';
+import { PLACEMENT_KEY } from '../../areas';
 import type { ReadKind } from '../../personal-access';
 import { type CursorValueKind, decodeCursor, encodeCursor } from './cursor';
 import { presentPage } from './present';
+import { scopePredicate } from './read';
 import type { EntityDefinition, RegistryContext, Row } from './types';
 
 export interface ListQuery {
@@ -18,22 +19,11 @@ export interface ListQuery {
   [filter: string]: unknown;
 }
 
-const LEVEL_KEY = {
-  district: 'districtId',
-  street: 'streetId',
-  community: 'communityId',
-  grid: 'gridId',
-} as const;
-
 /** The scope predicate: rows inside the area's subtree, read from the located columns alone. */
 export function areaColumn(def: EntityDefinition, ctx: RegistryContext, code: string) {
   const area = ctx.areas.resolve(code);
-  return { column: def.table[LEVEL_KEY[area.level]], id: area.id };
+  return { column: def.table[PLACEMENT_KEY[area.level]], id: area.id };
 }
-
-/** The actor's data scope as a predicate on the located columns. */
-export const scopePredicate = (ctx: RegistryContext, mode: 'read' | 'write' = 'read'): SQL =>
-  sql.raw(ctx.scope.rowsSql('', mode));
 
 export async function listRecords(def: EntityDefinition, ctx: RegistryContext, query: ListQuery) {
   const t = def.table;
@@ -57,7 +47,7 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
       throw invalidField('q', `${def.label.en} cannot be searched by text`, `${def.label.zh}不支持文本搜索`);
     const search = def.search(q, ctx);
     if (search.identity) {
-      await ctx.access.identitySearch(def.path as RegistryResource, def.entity, search.identity);
+      await ctx.access.identitySearch(def.path, def.entity, search.identity);
       readKind = 'identity_search';
     }
     where.push(search.where);

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { and, eq, getTableColumns, getTableName } from 'drizzle-orm';
-import { canReveal, type PersonalField, type RegistryResource } from '../../../../core/policy/capabilities';
-import { DomainError, notFound } from '../../../lib/errors';
-import { appendAudit } from '../../audit/append';
-import type { Actor } from '../../auth/actor';
-import { scopePredicate } from './list';
+import { canReveal, type PersonalField } from '../../../../core/policy/capabilities';
+import { DomainError } from '../../../lib/errors';
+import { appendAudit } from '../../audit';
+import type { Actor } from '../../auth';
+import { missing, scopePredicate } from './read';
 import { assertRealReason } from './reveal-refusals';
-import type { EntityDefinition, RegistryContext, Row } from './types';
+import type { EntityDefinition, RegistryContext } from './types';
 
 export const RevealBody = (fields: PersonalField[]) =>
   Type.Object(
@@ -38,7 +38,7 @@ export async function revealField(
   input: { field: string; reason: string },
 ) {
   const field = input.field as PersonalField;
-  if (!canReveal(actor, def.path as RegistryResource, field)) {
+  if (!canReveal(actor, def.path, field)) {
     throw new DomainError(403, 'forbidden', {
       en: `Your role may not see the ${field} of ${def.label.en.toLowerCase()} records`,
       zh: `您的角色无权查看${def.label.zh}的 ${field}`,
@@ -46,15 +46,14 @@ export async function revealField(
   }
   assertRealReason(input.reason);
   return ctx.db.orm.transaction(async (tx) => {
-    const [row] = (await tx
-      .select()
+    const column = getTableColumns(def.table)[`${field}Enc`]!;
+    const [row] = await tx
+      .select({ blob: column })
       .from(def.table)
-      .where(and(eq(def.table.id, id), scopePredicate(ctx, 'write')))) as Row[];
-    if (!row) throw notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
-    const blob = row[`${field}Enc`] as Buffer | null;
-    const column = getTableColumns(def.table)[`${field}Enc`]!.name;
-    const aad = { table: getTableName(def.table), column, rowId: row.id };
-    const plain = blob ? ctx.pii.decrypt(blob, aad) : null;
+      .where(and(eq(def.table.id, id), scopePredicate(ctx, 'write')));
+    if (!row) throw missing(def, id);
+    const aad = { table: getTableName(def.table), column: column.name, rowId: id };
+    const plain = Buffer.isBuffer(row.blob) ? ctx.pii.decrypt(row.blob, aad) : null;
     await appendAudit(tx, {
       actorId: actor.accountId,
       actor: ctx.actor,
@@ -64,7 +63,8 @@ export async function revealField(
       requestId: ctx.requestId,
       details: { field, reason: input.reason },
     });
-    const value = plain !== null && field === 'conditions' ? (JSON.parse(plain) as string[]) : plain;
+    const value: string | string[] | null =
+      plain !== null && field === 'conditions' ? JSON.parse(plain) : plain;
     return { field, value };
   });
 }

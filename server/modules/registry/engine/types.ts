@@ -1,15 +1,11 @@
-import type { TObject, TSchema } from '@sinclair/typebox';
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { PersonalField } from '../../../../core/policy/capabilities';
+import type { PersonalField, RegistryResource } from '../../../../core/policy/capabilities';
 import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
-import type { AreaDirectory, Placement, Scope } from '../../areas';
+import type { AreaDirectory, Scope } from '../../areas';
 import type { PersonalAccess } from '../../personal-access';
-
-export type Row = Record<string, unknown> &
-  Placement & { id: number; version: number; archivedAt: Date | null };
-export type Input = Record<string, unknown>;
 
 /** What every registry operation needs: the database, the area tree, the cipher and who acts. */
 export interface RegistryContext {
@@ -39,9 +35,41 @@ export type RegistryTable = PgTable & {
   archivedAt: AnyPgColumn;
 };
 
-export interface FilterDef {
+/** The columns the engine reads from every registry row, whatever its table. */
+export type CommonRow = {
+  id: number;
+  districtId: number;
+  streetId: number | null;
+  communityId: number | null;
+  gridId: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
+};
+/** A row as the shared engine sees it: the common columns, the rest by name. */
+export type Row = CommonRow & Record<string, unknown>;
+export type Input = Record<string, unknown>;
+
+export type RowOf<TTable extends RegistryTable> = TTable['$inferSelect'] & CommonRow;
+/** Column values a change writes (property names, not SQL names). */
+export type ColumnsOf<TTable extends RegistryTable> = Partial<TTable['$inferInsert']>;
+export type ColumnName<TTable extends RegistryTable> = keyof TTable['_']['columns'] & string;
+export type UpdateInput<TUpdate extends TObject> = Omit<Static<TUpdate>, 'version'>;
+
+/**
+ * A create (no stored row) or an update (the stored row, and what the update leaves it with):
+ * `after` answers "what will this field be" without repeating `input.x ?? existing.x`.
+ */
+export type Change<TRow = Row, TCreate extends TObject = TObject, TUpdate extends TObject = TObject> =
+  | { input: Static<TCreate>; existing: null; after: Static<TCreate> }
+  | { input: UpdateInput<TUpdate>; existing: TRow; after: TRow & UpdateInput<TUpdate> };
+
+export type Label = { en: string; zh: string };
+
+export interface FilterDef<TColumn extends string = string> {
   schema: TSchema;
-  column: string;
+  column: TColumn;
 }
 
 /** How a free-text `q` is looked up; `identity` marks an exact ID-number or phone match (limited and on record). */
@@ -58,41 +86,105 @@ export interface Lookup {
   rowId: number;
 }
 
+/** A count kept per area in the rollup; `where` (SQL on the table) narrows which active rows it counts. */
+export interface RollupMetric {
+  where?: string;
+}
+
 /**
- * One registry entity, declared: its table, its input and output schemas, and the few rules that are
- * its own. The engine (list, get, create, update, archive, history) is shared by all.
+ * Where a record takes its placement from: the parent definition and the body field that names it.
+ * The engine copies the parent's placement on create and when the field changes; when a parent moves,
+ * its children move with it; and a parent with active children cannot be archived.
  */
-export interface EntityDefinition {
-  /** URL segment, e.g. 'health-records'. */
-  path: string;
+export interface PlacementParent {
+  parent: AnyEntity;
+  field: string;
+}
+
+/**
+ * One registry entity, declared: its table, its input and output schemas, where it takes its placement
+ * from, what the rollups count, and the few rules that are its own. The engine (list, get, create,
+ * update, archive, history) is shared by all; every list the engine, the summary and the seed keep
+ * about tables is derived from these declarations (see entities/index.ts).
+ */
+export interface EntityDefinition<
+  TTable extends RegistryTable = RegistryTable,
+  TCreate extends TObject = TObject,
+  TUpdate extends TObject = TObject,
+  TOutput extends TObject = TObject,
+  TExtra = unknown,
+> {
+  /** URL segment and policy resource, e.g. 'health-records'. */
+  path: RegistryResource;
   /** Name in history rows and metrics, e.g. 'health_record'. */
   entity: string;
-  label: { en: string; zh: string };
-  table: RegistryTable;
-  createBody: TObject;
-  updateBody: TObject;
-  output: TObject;
-  filters: Record<string, FilterDef>;
+  label: Label;
+  /** English plural, as in "still has 3 active houses". */
+  plural: string;
+  table: TTable;
+  createBody: TCreate;
+  updateBody: TUpdate;
+  output: TOutput;
+  /** Placement copied from a parent record; absent when the entity places itself (a point, an area code). */
+  placedBy?: PlacementParent & { field: keyof Static<TCreate> & ColumnName<TTable> };
+  /** Summary counts kept in the area rollup, by metric name. */
+  metrics: Record<string, RollupMetric>;
+  filters: Record<string, FilterDef<ColumnName<TTable>>>;
   /** Columns a list may be sorted by (all NOT NULL, so keyset paging is total). */
-  sortable: string[];
+  sortable: ColumnName<TTable>[];
   /** The predicate for free-text `q`, and the sort that suits it. */
   search?: (q: string, ctx: RegistryContext) => SearchPlan;
-  /** Validated input → column values (placement, encryption, derived columns). `existing` on update. */
-  toColumns(input: Input, lookup: Lookup, existing: Row | null): Promise<Record<string, unknown>>;
-  /** Row → API shape (personal data masked). `extra` is what `enrich` fetched for the page. */
-  present(
-    row: Row,
-    ctx: RegistryContext,
-    extra: Map<number, Record<string, unknown>>,
-  ): Record<string, unknown>;
+  /** Validated input → column values (derived columns, encryption, checks). Placement from `placedBy` is added after. */
+  toColumns(change: Change<RowOf<TTable>, TCreate, TUpdate>, lookup: Lookup): Promise<ColumnsOf<TTable>>;
   /** Batched look-ups for a page of rows (e.g. the address text of each house), keyed by row id. */
-  enrich?(rows: Row[], ctx: RegistryContext): Promise<Map<number, Record<string, unknown>>>;
+  enrich?(rows: RowOf<TTable>[], ctx: RegistryContext): Promise<Map<number, TExtra>>;
+  /** Row → API shape without the common fields (personal data masked). `extra` is what `enrich` found for it. */
+  present(
+    row: RowOf<TTable>,
+    ctx: RegistryContext,
+    extra: TExtra | undefined,
+  ): Omit<Static<TOutput>, CommonField>;
   /** Personal fields that may be revealed (each decrypted from its `<field>Enc` column). */
   personalFields?: PersonalField[];
   /** Columns history records as "(hidden)" changes, and columns it leaves out entirely. */
-  history?: { hidden?: string[]; omitted?: string[] };
+  history?: { hidden?: ColumnName<TTable>[]; omitted?: ColumnName<TTable>[] };
   /** Unique constraint name → the input field it guards. */
-  uniqueFields?: Record<string, string>;
-  /** Active rows elsewhere that block archiving this one. */
-  dependents?: { table: string; column: string; label: { en: string; zh: string } }[];
+  uniqueFields?: Record<string, keyof Static<TCreate> & string>;
+  /** Active rows elsewhere that block archiving this one, beyond the children placed through it. */
+  dependents?: Dependent[];
+}
+
+/** Active rows of `table` whose `column` points at a record block its archiving. */
+export interface Dependent {
+  table: string;
+  column: string;
+  label: Label;
+}
+
+/** The fields every record shows (engine/present.ts), left out of `present`. */
+export type CommonField =
+  | 'id'
+  | 'districtId'
+  | 'streetId'
+  | 'communityId'
+  | 'gridId'
+  | 'area'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'archivedAt';
+
+/** Any entity, as the shared engine handles it. */
+export type AnyEntity = EntityDefinition;
+
+/** Infers an entity's path, table, bodies, output and enrichment types from its declaration. */
+export function defineEntity<
+  const TPath extends RegistryResource,
+  TTable extends RegistryTable,
+  TCreate extends TObject,
+  TUpdate extends TObject,
+  TOutput extends TObject,
+  TExtra = never,
+>(def: EntityDefinition<TTable, TCreate, TUpdate, TOutput, TExtra> & { path: TPath }) {
+  return def;
 }

@@ -1,18 +1,17 @@
 import { and, eq, getTableName, sql } from 'drizzle-orm';
 import { execRows, type Orm } from '../../../db/client';
-import { conflict, DomainError, notFound, unprocessable } from '../../../lib/errors';
-import type { Placement } from '../../areas/directory';
-import { appendAudit } from '../../audit/append';
+import { conflict, DomainError, unprocessable } from '../../../lib/errors';
+import type { Placement } from '../../areas';
+import { appendAudit } from '../../audit';
+import { placementColumns } from '../entities/areas';
+import { dependentsOf } from '../entities/index';
 import { deepestAreaId } from './counts';
 import { recordChange } from './history';
-import { scopePredicate } from './list';
 import { movePlacementChildren } from './placement';
 import { presentPage } from './present';
+import { activeParent, missing, scopePredicate } from './read';
 import { countArchived, countCreated, trackRollups } from './rollups';
-import type { EntityDefinition, Input, RegistryContext, Row } from './types';
-
-const missing = (def: EntityDefinition, id: number) =>
-  notFound(`${def.label.en} ${id}`, `${def.label.zh} ${id}`);
+import type { Change, EntityDefinition, Input, Lookup, RegistryContext, Row } from './types';
 
 async function loadForUpdate(def: EntityDefinition, ctx: RegistryContext, tx: Orm, id: number): Promise<Row> {
   const [row] = (await tx
@@ -24,25 +23,11 @@ async function loadForUpdate(def: EntityDefinition, ctx: RegistryContext, tx: Or
   return row;
 }
 
-export async function getRecord(
-  def: EntityDefinition,
-  ctx: RegistryContext,
-  id: number,
-  readKind: 'get' | 'history' = 'get',
-) {
-  const [row] = (await ctx.db.orm
-    .select()
-    .from(def.table)
-    .where(and(eq(def.table.id, id), scopePredicate(ctx)))) as Row[];
-  if (!row) throw missing(def, id);
-  if (def.personalFields) await ctx.access.recordRead(def.entity, readKind, [row.id]);
-  return (await presentPage(def, ctx, [row]))[0]!;
-}
-
 export async function createRecord(def: EntityDefinition, ctx: RegistryContext, input: Input) {
   const row = await inTransaction(def, ctx, async (tx) => {
     const rowId = await drawId(def, tx);
-    const values = { ...(await def.toColumns(input, { tx, ctx, rowId }, null)), id: rowId };
+    const change = { input, existing: null, after: input };
+    const values = { ...(await columnsFor(def, change, { tx, ctx, rowId })), id: rowId };
     assertInScope(def, ctx, values as unknown as Placement);
     const [created] = (await tx.insert(def.table).values(values).returning()) as Row[];
     await recordChange(def, tx, ctx, 'create', null, created!);
@@ -72,7 +57,8 @@ export async function updateRecord(def: EntityDefinition, ctx: RegistryContext, 
         'version',
       );
     }
-    const values = await def.toColumns(changes, { tx, ctx, rowId: id }, before);
+    const change = { input: changes, existing: before, after: { ...before, ...changes } };
+    const values = await columnsFor(def, change, { tx, ctx, rowId: id });
     assertInScope(def, ctx, { ...before, ...values } as Placement);
     const settleRollups = await trackRollups(tx, tableName(def), [id]);
     const [after] = (await tx
@@ -117,7 +103,7 @@ export async function archiveRecord(def: EntityDefinition, ctx: RegistryContext,
 
 /** The first of a record's declared dependents that still has active rows pointing at it, with their count. */
 export async function firstActiveDependent(def: EntityDefinition, tx: Orm, id: number) {
-  for (const dep of def.dependents ?? []) {
+  for (const dep of dependentsOf(def)) {
     const [found] = await execRows<{ n: number }>(
       tx,
       sql`SELECT count(*)::int AS n FROM ${sql.identifier(dep.table)} WHERE ${sql.identifier(dep.column)} = ${id} AND archived_at IS NULL`,
@@ -125,6 +111,17 @@ export async function firstActiveDependent(def: EntityDefinition, tx: Orm, id: n
     if (found && found.n > 0) return { dep, n: found.n };
   }
   return null;
+}
+
+/** The entity's column values for a change, with the placement copied from its parent when that is new. */
+async function columnsFor(def: EntityDefinition, change: Change, lookup: Lookup) {
+  const values = await def.toColumns(change, lookup);
+  const link = def.placedBy;
+  if (!link || (change.existing && change.input[link.field] === undefined)) return values;
+  const parentId = change.after[link.field];
+  if (typeof parentId !== 'number') throw new Error(`${def.path}: ${link.field} is not an id`);
+  const parent = await activeParent(lookup, link.parent, parentId, link.field);
+  return { ...values, ...placementColumns(parent) };
 }
 
 /** A record may only be created in, or moved to, the actor's own part of the district. */

@@ -1,45 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { AreaLevel } from '../../../../core/areas/area-code';
 import { departments } from '../../../db/schema';
-import { DomainError, unprocessable } from '../../../lib/errors';
-import type { Area } from '../../areas/directory';
-import type { EntityDefinition, RegistryContext } from '../engine/types';
-import { bodies, CommonOutput, placementColumns, Text } from './common';
-import { containsSearch } from './social-organisations';
-
-export const AreaCode = (description: string) => Type.String({ pattern: '^[0-9]{15}$', description });
-
-export const LEVEL_ZH: Record<AreaLevel, string> = {
-  district: '区',
-  street: '街道',
-  community: '社区',
-  grid: '网格',
-};
-
-/** The area with this code, or a 422 naming the field when it is unknown or not of an allowed level. */
-export function areaByCode(ctx: RegistryContext, code: string, field: string, levels: AreaLevel[]): Area {
-  let area: Area;
-  try {
-    area = ctx.areas.resolve(code);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.statusCode !== 404) throw error;
-    throw unprocessable(
-      'unknown_area',
-      `${field}: no area has code ${code}`,
-      `${field}：不存在编码为 ${code} 的区域`,
-      field,
-    );
-  }
-  if (!levels.includes(area.level)) {
-    throw unprocessable(
-      'wrong_area_level',
-      `${field}: ${code} is a ${area.level}; it must be a ${levels.join(' or ')}`,
-      `${field}：${code} 是${LEVEL_ZH[area.level]}，应为${levels.map((l) => LEVEL_ZH[l]).join('或')}`,
-      field,
-    );
-  }
-  return area;
-}
+import { unprocessable } from '../../../lib/errors';
+import { defineEntity } from '../engine/types';
+import { areaByCode, placementColumns } from './areas';
+import { AreaCode, bodies, Output, Text } from './schemas';
+import { containsSearch } from './search';
 
 const fields = {
   districtCode: AreaCode('Code of the district the department serves; not changed once set'),
@@ -52,36 +17,37 @@ const fields = {
 };
 
 /** Functional departments (职能部门) of a district: events are dispatched to them; staff may belong to one. */
-export const departmentEntity: EntityDefinition = {
+export const departmentEntity = defineEntity({
   path: 'departments',
   entity: 'department',
   label: { en: 'Department', zh: '职能部门' },
+  plural: 'departments',
   table: departments,
   ...bodies(fields, ['districtCode', 'code', 'name', 'shortName']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     districtCode: Type.String(),
     code: Type.String(),
     name: Type.String(),
     shortName: Type.String(),
   }),
+  metrics: { departments: {} },
   filters: { code: { schema: fields.code, column: 'code' } },
   sortable: ['name', 'code'],
   uniqueFields: { departments_code_key: 'code' },
   dependents: [{ table: 'staff', column: 'department_id', label: { en: 'staff', zh: '工作人员' } }],
-  search: (q) => ({ where: containsSearch('name', q) }),
-  async toColumns(input, { ctx }, existing) {
+  search: (q) => ({ where: containsSearch(departments.name, q) }),
+  async toColumns({ input, existing }, { ctx }) {
     const { districtCode, ...columns } = input;
     if (existing && input.code !== undefined && input.code !== existing.code) {
       throw unprocessable(
         'immutable_field',
-        `code: a department's code is stable (${String(existing.code)}); change its name instead`,
-        `code：部门编码（${String(existing.code)}）不可更改，请修改名称`,
+        `code: a department's code is stable (${existing.code}); change its name instead`,
+        `code：部门编码（${existing.code}）不可更改，请修改名称`,
         'code',
       );
     }
     if (districtCode === undefined) return columns;
-    const district = areaByCode(ctx, districtCode as string, 'districtCode', ['district']);
+    const district = areaByCode(ctx, districtCode, 'districtCode', ['district']);
     if (existing && district.id !== existing.districtId) {
       throw unprocessable(
         'immutable_field',
@@ -98,4 +64,4 @@ export const departmentEntity: EntityDefinition = {
     name: row.name,
     shortName: row.shortName,
   }),
-};
+});

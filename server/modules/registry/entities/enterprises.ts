@@ -1,66 +1,19 @@
 import { Type } from '@sinclair/typebox';
-import { eq, inArray } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
 import { searchBigrams } from '../../../../core/text/bigrams';
 import { parseUscc } from '../../../../core/validation/uscc';
-import { addresses, enterprises } from '../../../db/schema';
-import { invalidField } from '../../../lib/errors';
-import type { EntityDefinition, RegistryContext, Row } from '../engine/types';
-import { bodies, CommonOutput, Id, placementAtAddress, Text, textSearch } from './common';
+import { enterprises } from '../../../db/schema';
+import { defineEntity } from '../engine/types';
+import { addressEntity } from './addresses';
+import { checkedUscc, Uscc } from './checks';
+import { addressTexts, lookUpAll } from './lookups';
+import { bodies, Id, OneOf, Output, Text } from './schemas';
+import { textSearch } from './search';
 
-export const LicenceStatus = Type.Union(
-  ['licensed', 'unlicensed', 'expired', 'revoked'].map((v) => Type.Literal(v)),
-  { description: 'licensed 已办证, unlicensed 未办证, expired 证照过期, revoked 已吊销' },
+export const LicenceStatus = OneOf(
+  ['licensed', 'unlicensed', 'expired', 'revoked'],
+  'licensed 已办证, unlicensed 未办证, expired 证照过期, revoked 已吊销',
 );
-
-export const Uscc = Type.String({
-  minLength: 1,
-  maxLength: 30,
-  description: 'Unified Social Credit Code 统一社会信用代码 (GB 32100, 18 characters); stored upper-case',
-});
-
-const USCC_REASONS = {
-  format: [
-    'must be 18 characters of 0-9 and A-Z except I, O, S, V, Z',
-    '应为 18 位，由数字和除 I、O、S、V、Z 外的大写字母组成',
-  ],
-  checksum: ['check character is wrong (GB 32100)', '校验码错误（GB 32100）'],
-} as const;
-
-/** The normalised USCC, or a 400 naming the field that says whether the format or the checksum failed. */
-export function checkedUscc(raw: string, field = 'uscc'): string {
-  const parsed = parseUscc(raw);
-  if (parsed.ok) return parsed.value;
-  const [en, zh] = USCC_REASONS[parsed.reason];
-  throw invalidField(field, en, zh);
-}
-
-/** One column of the rows with these ids, keyed by id (a batched look-up for `enrich`). */
-export async function valuesById<T>(
-  ctx: RegistryContext,
-  table: PgTable & { id: AnyPgColumn },
-  column: AnyPgColumn,
-  ids: number[],
-): Promise<Map<number, T>> {
-  const unique = [...new Set(ids.filter((id) => id != null))];
-  if (unique.length === 0) return new Map();
-  const rows = await ctx.db.orm
-    .select({ id: table.id, value: column })
-    .from(table as PgTable)
-    .where(inArray(table.id, unique));
-  return new Map(rows.map((r) => [r.id as number, r.value as T]));
-}
-
-/** `enrich` for records behind a door plate: each row's address text. */
-export async function addressTexts(rows: Row[], ctx: RegistryContext) {
-  const text = await valuesById<string>(
-    ctx,
-    addresses,
-    addresses.fullText,
-    rows.map((r) => r.addressId as number),
-  );
-  return new Map(rows.map((r) => [r.id, { address: text.get(r.addressId as number) ?? '' }]));
-}
 
 const fields = {
   addressId: Id('The door plate the enterprise is at'),
@@ -74,14 +27,14 @@ const fields = {
 };
 
 /** Enterprises (企业): at a door plate, identified by their USCC; searchable by name or exact USCC. */
-export const enterpriseEntity: EntityDefinition = {
+export const enterpriseEntity = defineEntity({
   path: 'enterprises',
   entity: 'enterprise',
   label: { en: 'Enterprise', zh: '企业' },
+  plural: 'enterprises',
   table: enterprises,
   ...bodies(fields, ['addressId', 'name', 'uscc', 'industry', 'licenceStatus', 'legalRepresentative']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     addressId: Type.Integer(),
     address: Type.String(),
     name: Type.String(),
@@ -92,6 +45,8 @@ export const enterpriseEntity: EntityDefinition = {
     employees: Type.Integer(),
     legalRepresentative: Type.String(),
   }),
+  placedBy: { parent: addressEntity, field: 'addressId' },
+  metrics: { enterprises: {} },
   filters: {
     licenceStatus: { schema: LicenceStatus, column: 'licenceStatus' },
     hazardousChemicals: { schema: Type.Boolean(), column: 'hazardousChemicals' },
@@ -103,19 +58,19 @@ export const enterpriseEntity: EntityDefinition = {
   search(q) {
     const uscc = parseUscc(q);
     if (uscc.ok) return { where: eq(enterprises.uscc, uscc.value) };
-    return { where: textSearch('search_bigrams', 'name', q) };
+    return { where: textSearch(enterprises.searchBigrams, enterprises.name, q) };
   },
-  async toColumns(input, lookup, existing) {
-    const columns: Record<string, unknown> = { ...input };
-    if (input.uscc !== undefined) columns.uscc = checkedUscc(input.uscc as string);
-    if (input.name !== undefined) columns.searchBigrams = searchBigrams(input.name as string);
-    Object.assign(columns, await placementAtAddress(lookup, input, existing));
-    return columns;
+  async toColumns({ input }) {
+    return {
+      ...input,
+      ...(input.uscc !== undefined && { uscc: checkedUscc(input.uscc) }),
+      ...(input.name !== undefined && { searchBigrams: searchBigrams(input.name) }),
+    };
   },
-  enrich: addressTexts,
+  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['address', addressTexts, (r) => r.addressId]]),
   present: (row, _ctx, extra) => ({
     addressId: row.addressId,
-    address: extra.get(row.id)?.address ?? '',
+    address: extra?.address ?? '',
     name: row.name,
     uscc: row.uscc,
     industry: row.industry,
@@ -124,4 +79,4 @@ export const enterpriseEntity: EntityDefinition = {
     employees: row.employees,
     legalRepresentative: row.legalRepresentative,
   }),
-};
+});

@@ -1,8 +1,9 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTRY_RESOURCES } from '../../../../core/policy/capabilities';
 import { type Database, openDatabase } from '../../../db/client';
 import { migrate } from '../../../db/migrate';
-import { ENTITIES } from './index';
+import { DEFINITIONS, dependentsOf, ENTITIES, METRIC_TABLES, PLACED_CHILDREN } from './index';
 
 /** The schema as the migrations really leave it, read from a freshly migrated database. */
 let db: Database;
@@ -32,6 +33,31 @@ describe('registry entity definitions', () => {
     expect(ENTITIES.slice(0, 3).map((d) => d.path)).toEqual(['addresses', 'houses', 'residents']);
     expect(new Set(ENTITIES.map((d) => d.path)).size).toBe(ENTITIES.length);
     expect(new Set(ENTITIES.map((d) => d.entity)).size).toBe(ENTITIES.length);
+  });
+
+  it('has one definition per policy resource, keyed by its path', () => {
+    expect(Object.keys(DEFINITIONS)).toEqual([...REGISTRY_RESOURCES]);
+    for (const [path, def] of Object.entries(DEFINITIONS)) expect(def.path).toBe(path);
+  });
+
+  it('derives placement children, archive dependents and metrics from the definitions', () => {
+    expect(PLACED_CHILDREN.get('addresses')?.map((c) => `${c.table}.${c.column}`)).toEqual([
+      'houses.address_id',
+      'enterprises.address_id',
+      'social_organisations.address_id',
+      'party_studios.address_id',
+    ]);
+    expect(PLACED_CHILDREN.get('residents')?.map((c) => c.table)).toEqual([
+      'health_records',
+      'party_members',
+    ]);
+    expect(dependentsOf(DEFINITIONS.houses).map((d) => d.table)).toEqual(['residents']);
+    expect(dependentsOf(DEFINITIONS.departments).map((d) => d.table)).toEqual(['staff']);
+    expect(METRIC_TABLES.floatingResidents).toEqual({
+      table: 'residents',
+      where: "household_type = 'floating'",
+    });
+    expect(Object.keys(METRIC_TABLES)).toHaveLength(14);
   });
 
   describe.each(ENTITIES.map((d) => [d.path, d] as const))('%s', (_path, def) => {
@@ -70,7 +96,7 @@ describe('registry entity definitions', () => {
     });
 
     it('names dependents by real tables and columns', () => {
-      for (const dep of def.dependents ?? []) {
+      for (const dep of dependentsOf(def)) {
         expect(migrationColumns(dep.table), `${dep.table}.${dep.column}`).toContain(dep.column);
       }
     });

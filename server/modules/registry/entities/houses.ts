@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { inArray } from 'drizzle-orm';
-import { addresses, houses } from '../../../db/schema';
-import type { EntityDefinition } from '../engine/types';
-import { bodies, CommonOutput, Id, placementAtAddress, prefixSearch, Text } from './common';
+import { houses } from '../../../db/schema';
+import { defineEntity } from '../engine/types';
+import { addressEntity } from './addresses';
+import { addressTexts, lookUpAll } from './lookups';
+import { bodies, Id, OneOf, Output, Text } from './schemas';
+import { prefixSearch } from './search';
 
-export const HouseUse = Type.Union(
-  ['own', 'rented', 'commercial', 'vacant'].map((v) => Type.Literal(v)),
-  {
-    description: 'own-occupied 自住, rented 出租, commercial 商用, vacant 空置',
-  },
+export const HouseUse = OneOf(
+  ['own', 'rented', 'commercial', 'vacant'],
+  'own-occupied 自住, rented 出租, commercial 商用, vacant 空置',
 );
 
 const fields = {
@@ -19,45 +19,36 @@ const fields = {
 };
 
 /** Houses (房屋): dwelling or business units behind a door plate; they sit in the address's grid. */
-export const houseEntity: EntityDefinition = {
+export const houseEntity = defineEntity({
   path: 'houses',
   entity: 'house',
   label: { en: 'House', zh: '房屋' },
+  plural: 'houses',
   table: houses,
   ...bodies(fields, ['addressId', 'unit', 'use', 'floorArea']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     addressId: Type.Integer(),
     address: Type.String(),
     unit: Type.String(),
     use: Type.String(),
     floorArea: Type.Number(),
   }),
+  placedBy: { parent: addressEntity, field: 'addressId' },
+  metrics: { houses: {} },
   filters: {
     use: { schema: HouseUse, column: 'use' },
     addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['unit', 'floorArea'],
-  search: (q) => ({ where: prefixSearch('unit', q), sort: 'unit' }),
+  search: (q) => ({ where: prefixSearch(houses.unit, q), sort: 'unit' }),
   uniqueFields: { houses_unit_key: 'unit' },
-  dependents: [{ table: 'residents', column: 'house_id', label: { en: 'residents', zh: '居民' } }],
-  async toColumns(input, lookup, existing) {
-    return { ...input, ...(await placementAtAddress(lookup, input, existing)) };
-  },
-  async enrich(rows, ctx) {
-    const ids = [...new Set(rows.map((r) => r.addressId as number))];
-    const found = await ctx.db.orm
-      .select({ id: addresses.id, fullText: addresses.fullText })
-      .from(addresses)
-      .where(inArray(addresses.id, ids));
-    const text = new Map(found.map((a) => [a.id, a.fullText]));
-    return new Map(rows.map((r) => [r.id, { address: text.get(r.addressId as number) ?? '' }]));
-  },
+  toColumns: async ({ input }) => input,
+  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['address', addressTexts, (r) => r.addressId]]),
   present: (row, _ctx, extra) => ({
     addressId: row.addressId,
-    address: extra.get(row.id)?.address ?? '',
+    address: extra?.address ?? '',
     unit: row.unit,
     use: row.use,
     floorArea: row.floorArea,
   }),
-};
+});

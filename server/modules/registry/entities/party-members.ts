@@ -1,15 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
-import { partyMembers, residents } from '../../../db/schema';
+import { partyMembers } from '../../../db/schema';
 import { unprocessable } from '../../../lib/errors';
-import type { EntityDefinition, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, DateString, Id, placementColumns } from './common';
-import { notAfterToday, residentNames } from './health-records';
-import { partyOrganisationLabel, partyOrganisationNames } from './party-organisations';
+import { activeParent } from '../engine/read';
+import { defineEntity } from '../engine/types';
+import { notAfterToday } from './checks';
+import { lookUpAll, partyOrganisationNames, residentNames } from './lookups';
+import { partyOrganisationEntity } from './party-organisations';
+import { residentEntity } from './residents';
+import { bodies, DateString, Id, OneOf, Output } from './schemas';
 
-export const MemberStatus = Type.Union([Type.Literal('full'), Type.Literal('probationary')], {
-  description: 'full 正式党员 or probationary 预备党员',
-});
+export const MemberStatus = OneOf(['full', 'probationary'], 'full 正式党员 or probationary 预备党员');
 
 const fields = {
   residentId: Id('The resident who is the member (one active membership per resident)'),
@@ -20,19 +20,19 @@ const fields = {
 
 /** The date `years` after an ISO date (29 February → 1 March in a common year). */
 function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
 /** Party members (党员): a resident's membership of a branch; placed where the resident lives. */
-export const partyMemberEntity: EntityDefinition = {
+export const partyMemberEntity = defineEntity({
   path: 'party-members',
   entity: 'party_member',
   label: { en: 'Party member', zh: '党员' },
+  plural: 'party memberships',
   table: partyMembers,
   ...bodies(fields, ['residentId', 'partyOrganisationId', 'joinedOn', 'status']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     residentId: Type.Integer(),
     residentName: Type.String({ description: 'Masked' }),
     partyOrganisationId: Type.Integer(),
@@ -40,6 +40,8 @@ export const partyMemberEntity: EntityDefinition = {
     joinedOn: Type.String(),
     status: Type.String(),
   }),
+  placedBy: { parent: residentEntity, field: 'residentId' },
+  metrics: { partyMembers: {} },
   filters: {
     status: { schema: MemberStatus, column: 'status' },
     partyOrganisationId: { schema: Id(), column: 'partyOrganisationId' },
@@ -47,25 +49,13 @@ export const partyMemberEntity: EntityDefinition = {
   },
   sortable: ['joinedOn'],
   uniqueFields: { party_members_resident_key: 'residentId' },
-  async toColumns(input, lookup, existing) {
-    const columns: Record<string, unknown> = { ...input };
+  async toColumns({ input, existing, after }, lookup) {
     notAfterToday('joinedOn', input.joinedOn);
     if (!existing || input.residentId !== undefined || input.joinedOn !== undefined) {
-      const residentId = (input.residentId ?? existing?.residentId) as number;
-      const resident = await activeParent(lookup, 'residents', residentId, 'residentId', {
-        en: 'resident',
-        zh: '居民',
-      });
-      if (!existing || input.residentId !== undefined) Object.assign(columns, placementColumns(resident));
-      // Read through Drizzle: raw SQL hands dates back as Date objects that differ between drivers.
-      const [born] = await lookup.tx
-        .select({ birthMonth: residents.birthMonth })
-        .from(residents)
-        .where(eq(residents.id, residentId));
-      const joinedOn = (input.joinedOn ?? existing?.joinedOn) as string;
+      const resident = await activeParent(lookup, residentEntity, after.residentId, 'residentId');
       // The registry keeps birth months only: the check is at month precision.
-      const adult = addYears(born!.birthMonth, 18);
-      if (joinedOn < adult) {
+      const adult = addYears(resident.birthMonth, 18);
+      if (after.joinedOn < adult) {
         throw unprocessable(
           'too_young',
           `joinedOn: the resident turns 18 in ${adult.slice(0, 7)}; a member must be 18 or older on joining`,
@@ -75,13 +65,11 @@ export const partyMemberEntity: EntityDefinition = {
       }
     }
     if (!existing || input.partyOrganisationId !== undefined) {
-      const id = (input.partyOrganisationId ?? existing?.partyOrganisationId) as number;
       const organisation = await activeParent(
         lookup,
-        'party_organisations',
-        id,
+        partyOrganisationEntity,
+        after.partyOrganisationId,
         'partyOrganisationId',
-        partyOrganisationLabel,
       );
       if (organisation.kind === 'committee') {
         throw unprocessable(
@@ -92,35 +80,19 @@ export const partyMemberEntity: EntityDefinition = {
         );
       }
     }
-    return columns;
+    return input;
   },
-  async enrich(rows: Row[], ctx) {
-    const [people, organisations] = await Promise.all([
-      residentNames(
-        ctx,
-        rows.map((r) => r.residentId as number),
-      ),
-      partyOrganisationNames(
-        ctx,
-        rows.map((r) => r.partyOrganisationId as number),
-      ),
-    ]);
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          residentName: people.get(r.residentId as number) ?? '',
-          partyOrganisationName: organisations.get(r.partyOrganisationId as number) ?? '',
-        },
-      ]),
-    );
-  },
+  enrich: (rows, ctx) =>
+    lookUpAll(rows, ctx, [
+      ['residentName', residentNames, (r) => r.residentId],
+      ['partyOrganisationName', partyOrganisationNames, (r) => r.partyOrganisationId],
+    ]),
   present: (row, _ctx, extra) => ({
     residentId: row.residentId,
-    residentName: extra.get(row.id)?.residentName ?? '',
+    residentName: extra?.residentName ?? '',
     partyOrganisationId: row.partyOrganisationId,
-    partyOrganisationName: extra.get(row.id)?.partyOrganisationName ?? '',
+    partyOrganisationName: extra?.partyOrganisationName ?? '',
     joinedOn: row.joinedOn,
     status: row.status,
   }),
-};
+});

@@ -1,32 +1,24 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'drizzle-orm';
-import { execRows } from '../../../db/client';
-import { partyOrganisations } from '../../../db/schema';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { partyMembers, partyOrganisations } from '../../../db/schema';
 import { unprocessable } from '../../../lib/errors';
-import type { EntityDefinition, RegistryContext, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, Id, placementColumns, Text } from './common';
-import { AreaCode, areaByCode } from './departments';
-import { valuesById } from './enterprises';
-import { containsSearch } from './social-organisations';
+import { activeParent } from '../engine/read';
+import { defineEntity, type Lookup } from '../engine/types';
+import { areaByCode, placementColumns } from './areas';
+import { lookUpAll, partyOrganisationNames } from './lookups';
+import { AreaCode, bodies, Id, Nullable, OneOf, Output, Text } from './schemas';
+import { containsSearch } from './search';
 
-export const partyOrganisationLabel = { en: 'party organisation', zh: '党组织' };
-
-export async function partyOrganisationNames(ctx: RegistryContext, ids: number[]) {
-  return valuesById<string>(ctx, partyOrganisations, partyOrganisations.name, ids);
-}
-
-export const PartyOrganisationKind = Type.Union(
-  ['committee', 'general_branch', 'branch'].map((v) => Type.Literal(v)),
-  { description: 'committee 党委, general_branch 党总支, branch 党支部' },
-);
-type Kind = 'committee' | 'general_branch' | 'branch';
+const KINDS = ['committee', 'general_branch', 'branch'] as const;
+type Kind = (typeof KINDS)[number];
+export const PartyOrganisationKind = OneOf(KINDS, 'committee 党委, general_branch 党总支, branch 党支部');
 const KIND_ZH: Record<Kind, string> = { committee: '党委', general_branch: '党总支', branch: '党支部' };
 /** A kind may be the parent of lower kinds only: committee → general_branch or branch, general_branch → branch. */
 const RANK: Record<Kind, number> = { committee: 2, general_branch: 1, branch: 0 };
 
 const fields = {
   areaCode: AreaCode('Code of the street, community or grid the organisation belongs to'),
-  parentId: Type.Union([Id('The party organisation above this one'), Type.Null()]),
+  parentId: Nullable(Id('The party organisation above this one')),
   name: Text(100, 'e.g. 中共某某社区委员会'),
   kind: PartyOrganisationKind,
   secretary: Text(50, 'Secretary 书记'),
@@ -40,15 +32,45 @@ const badParent = (parent: Kind, child: Kind) =>
     'parentId',
   );
 
+/** What an organisation changing to `kind` would still hold that the new kind may not: a 422 naming it. */
+async function assertKindFits({ tx }: Lookup, id: number, kind: Kind) {
+  const children = await tx
+    .selectDistinct({ kind: partyOrganisations.kind })
+    .from(partyOrganisations)
+    .where(and(eq(partyOrganisations.parentId, id), isNull(partyOrganisations.archivedAt)));
+  const misfit = children.map((c) => c.kind).find((k) => RANK[k] >= RANK[kind]);
+  const [members] =
+    kind === 'committee'
+      ? await tx
+          .select({ n: count() })
+          .from(partyMembers)
+          .where(and(eq(partyMembers.partyOrganisationId, id), isNull(partyMembers.archivedAt)))
+      : [];
+  const memberCount = members?.n ?? 0;
+  if (!misfit && memberCount === 0) return;
+  const what = misfit
+    ? { en: `subordinate ${misfit} organisations`, zh: `下级${KIND_ZH[misfit]}` }
+    : {
+        en: `${memberCount} members (members belong to branches)`,
+        zh: `${memberCount} 名党员（党员隶属支部）`,
+      };
+  throw unprocessable(
+    'invalid_kind',
+    `kind: a ${kind} cannot keep its ${what.en}; move them first`,
+    `kind：${KIND_ZH[kind]}不能保留其${what.zh}，请先调整`,
+    'kind',
+  );
+}
+
 /** Party organisations (党组织): committees, general branches and branches, in a tree; placed at their area. */
-export const partyOrganisationEntity: EntityDefinition = {
+export const partyOrganisationEntity = defineEntity({
   path: 'party-organisations',
   entity: 'party_organisation',
   label: { en: 'Party organisation', zh: '党组织' },
+  plural: 'party organisations',
   table: partyOrganisations,
   ...bodies(fields, ['areaCode', 'name', 'kind', 'secretary']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     areaCode: Type.String(),
     parentId: Type.Union([Type.Integer(), Type.Null()]),
     parentName: Type.Union([Type.String(), Type.Null()]),
@@ -56,12 +78,13 @@ export const partyOrganisationEntity: EntityDefinition = {
     kind: Type.String(),
     secretary: Type.String(),
   }),
+  metrics: { partyOrganisations: {} },
   filters: {
     kind: { schema: PartyOrganisationKind, column: 'kind' },
     parentId: { schema: Id(), column: 'parentId' },
   },
   sortable: ['name'],
-  search: (q) => ({ where: containsSearch('name', q) }),
+  search: (q) => ({ where: containsSearch(partyOrganisations.name, q) }),
   dependents: [
     { table: 'party_members', column: 'party_organisation_id', label: { en: 'party members', zh: '党员' } },
     {
@@ -75,17 +98,13 @@ export const partyOrganisationEntity: EntityDefinition = {
       label: { en: 'subordinate party organisations', zh: '下级党组织' },
     },
   ],
-  async toColumns(input, lookup, existing) {
-    const { ctx, tx } = lookup;
+  async toColumns({ input, existing, after }, lookup) {
+    const { ctx } = lookup;
     const { areaCode, ...columns } = input;
-    if (areaCode !== undefined) {
-      const area = areaByCode(ctx, areaCode as string, 'areaCode', ['street', 'community', 'grid']);
-      Object.assign(columns, { areaId: area.id, ...placementColumns(ctx.areas.placementOf(area)) });
-    }
-    const kind = (input.kind ?? existing?.kind) as Kind;
-    const parentId = ((input.parentId === undefined ? existing?.parentId : input.parentId) ?? null) as
-      | number
-      | null;
+    const area =
+      areaCode === undefined ? null : areaByCode(ctx, areaCode, 'areaCode', ['street', 'community', 'grid']);
+    const kind = after.kind;
+    const parentId = after.parentId ?? null;
     if (existing && parentId === existing.id) {
       throw unprocessable(
         'invalid_parent',
@@ -95,54 +114,21 @@ export const partyOrganisationEntity: EntityDefinition = {
       );
     }
     if (parentId !== null && (input.parentId !== undefined || input.kind !== undefined)) {
-      const parent = await activeParent(
-        lookup,
-        'party_organisations',
-        parentId,
-        'parentId',
-        partyOrganisationLabel,
-      );
-      if (RANK[parent.kind as Kind] <= RANK[kind]) throw badParent(parent.kind as Kind, kind);
+      const parent = await activeParent(lookup, partyOrganisationEntity, parentId, 'parentId');
+      if (RANK[parent.kind] <= RANK[kind]) throw badParent(parent.kind, kind);
     }
-    if (existing && input.kind !== undefined && input.kind !== existing.kind) {
-      const [held] = await execRows<{ kinds: Kind[] | null; members: number }>(
-        tx,
-        sql`SELECT
-          (SELECT array_agg(DISTINCT kind) FROM party_organisations WHERE parent_id = ${existing.id} AND archived_at IS NULL) AS kinds,
-          (SELECT count(*)::int FROM party_members WHERE party_organisation_id = ${existing.id} AND archived_at IS NULL) AS members`,
-      );
-      const misfit = held?.kinds?.find((k) => RANK[k] >= RANK[kind]);
-      const members = kind === 'committee' ? (held?.members ?? 0) : 0;
-      if (misfit || members > 0) {
-        const what = misfit
-          ? { en: `subordinate ${misfit} organisations`, zh: `下级${KIND_ZH[misfit]}` }
-          : {
-              en: `${members} members (members belong to branches)`,
-              zh: `${members} 名党员（党员隶属支部）`,
-            };
-        throw unprocessable(
-          'invalid_kind',
-          `kind: a ${kind} cannot keep its ${what.en}; move them first`,
-          `kind：${KIND_ZH[kind]}不能保留其${what.zh}，请先调整`,
-          'kind',
-        );
-      }
-    }
-    return columns;
+    if (existing && input.kind !== undefined && input.kind !== existing.kind)
+      await assertKindFits(lookup, existing.id, kind);
+    if (!area) return columns;
+    return { ...columns, areaId: area.id, ...placementColumns(ctx.areas.placementOf(area)) };
   },
-  async enrich(rows: Row[], ctx) {
-    const names = await partyOrganisationNames(
-      ctx,
-      rows.map((r) => r.parentId as number),
-    );
-    return new Map(rows.map((r) => [r.id, { parentName: names.get(r.parentId as number) ?? null }]));
-  },
+  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['parentName', partyOrganisationNames, (r) => r.parentId]]),
   present: (row, ctx, extra) => ({
-    areaCode: ctx.areas.byIdOrNull(row.areaId as number)?.code ?? '',
+    areaCode: ctx.areas.byIdOrNull(row.areaId)?.code ?? '',
     parentId: row.parentId,
-    parentName: extra.get(row.id)?.parentName ?? null,
+    parentName: extra?.parentName ?? null,
     name: row.name,
     kind: row.kind,
     secretary: row.secretary,
   }),
-};
+});

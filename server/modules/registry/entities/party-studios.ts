@@ -1,11 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { partyStudios } from '../../../db/schema';
-import type { EntityDefinition, Row } from '../engine/types';
-import { activeParent, bodies, CommonOutput, DateString, Id, placementAtAddress, Text } from './common';
-import { addressTexts } from './enterprises';
-import { notAfterToday } from './health-records';
-import { partyOrganisationLabel, partyOrganisationNames } from './party-organisations';
-import { containsSearch } from './social-organisations';
+import { activeParent } from '../engine/read';
+import { defineEntity } from '../engine/types';
+import { addressEntity } from './addresses';
+import { notAfterToday } from './checks';
+import { addressTexts, lookUpAll, partyOrganisationNames } from './lookups';
+import { partyOrganisationEntity } from './party-organisations';
+import { bodies, DateString, Id, Output, Text } from './schemas';
+import { containsSearch } from './search';
 
 const fields = {
   addressId: Id('The door plate the studio is at'),
@@ -15,14 +17,14 @@ const fields = {
 };
 
 /** Party-member studios (党员工作室): run by a party organisation, at a door plate. */
-export const partyStudioEntity: EntityDefinition = {
+export const partyStudioEntity = defineEntity({
   path: 'party-studios',
   entity: 'party_studio',
   label: { en: 'Party studio', zh: '党员工作室' },
+  plural: 'party-member studios',
   table: partyStudios,
   ...bodies(fields, ['addressId', 'partyOrganisationId', 'name', 'openedOn']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     addressId: Type.Integer(),
     address: Type.String(),
     partyOrganisationId: Type.Integer(),
@@ -30,46 +32,32 @@ export const partyStudioEntity: EntityDefinition = {
     name: Type.String(),
     openedOn: Type.String(),
   }),
+  placedBy: { parent: addressEntity, field: 'addressId' },
+  metrics: { partyStudios: {} },
   filters: {
     partyOrganisationId: { schema: Id(), column: 'partyOrganisationId' },
     addressId: { schema: Id(), column: 'addressId' },
   },
   sortable: ['name', 'openedOn'],
-  search: (q) => ({ where: containsSearch('name', q) }),
-  async toColumns(input, lookup, existing) {
-    const columns: Record<string, unknown> = { ...input };
+  search: (q) => ({ where: containsSearch(partyStudios.name, q) }),
+  async toColumns({ input }, lookup) {
     notAfterToday('openedOn', input.openedOn);
-    Object.assign(columns, await placementAtAddress(lookup, input, existing));
-    if (input.partyOrganisationId !== undefined) {
-      const id = input.partyOrganisationId as number;
-      await activeParent(lookup, 'party_organisations', id, 'partyOrganisationId', partyOrganisationLabel);
-    }
-    return columns;
+    const organisation = input.partyOrganisationId;
+    if (organisation !== undefined)
+      await activeParent(lookup, partyOrganisationEntity, organisation, 'partyOrganisationId');
+    return input;
   },
-  async enrich(rows: Row[], ctx) {
-    const [texts, organisations] = await Promise.all([
-      addressTexts(rows, ctx),
-      partyOrganisationNames(
-        ctx,
-        rows.map((r) => r.partyOrganisationId as number),
-      ),
-    ]);
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          ...texts.get(r.id),
-          partyOrganisationName: organisations.get(r.partyOrganisationId as number) ?? '',
-        },
-      ]),
-    );
-  },
+  enrich: (rows, ctx) =>
+    lookUpAll(rows, ctx, [
+      ['address', addressTexts, (r) => r.addressId],
+      ['partyOrganisationName', partyOrganisationNames, (r) => r.partyOrganisationId],
+    ]),
   present: (row, _ctx, extra) => ({
     addressId: row.addressId,
-    address: extra.get(row.id)?.address ?? '',
+    address: extra?.address ?? '',
     partyOrganisationId: row.partyOrganisationId,
-    partyOrganisationName: extra.get(row.id)?.partyOrganisationName ?? '',
+    partyOrganisationName: extra?.partyOrganisationName ?? '',
     name: row.name,
     openedOn: row.openedOn,
   }),
-};
+});

@@ -9,8 +9,20 @@ import {
   parseIdentityDocument,
 } from '../../../../core/validation/identity-document';
 import { execRows } from '../../../db/client';
+import type { residents } from '../../../db/schema';
 import { conflict, invalidField } from '../../../lib/errors';
-import type { Input, Lookup, Row } from '../engine/types';
+import type { Lookup } from '../engine/types';
+
+/** The identity fields of a resident's create or update body. */
+type IdentityInput = {
+  idNumber?: string;
+  idType?: IdType;
+  nationality?: string | null;
+  birthDate?: string;
+  sex?: 'M' | 'F';
+};
+type ResidentRow = typeof residents.$inferSelect;
+type IdentityChange = { input: IdentityInput; existing: ResidentRow | null };
 
 export const IdTypeSchema = Type.Union(
   ID_TYPES.map((t) => Type.Literal(t)),
@@ -51,24 +63,23 @@ const ENCODES_BIRTH = new Set<IdType>(['resident_id', 'hmt_residence_permit', 'f
  * encodes birth date and sex they are taken from it. Changing the birth date or sex alone of such a record is
  * refused whatever the value, so that an update cannot be used to test guesses at the hidden part of a number.
  */
-export async function identityColumns(input: Input, lookup: Lookup, existing: Row | null) {
+export async function identityColumns({ input, existing }: IdentityChange, lookup: Lookup) {
   const docChanged =
     input.idNumber !== undefined || input.idType !== undefined || input.nationality !== undefined;
   if (existing && !docChanged) {
-    const derived = ENCODES_BIRTH.has(existing.idType as IdType);
-    const given: Record<string, unknown> = {};
+    const derived = ENCODES_BIRTH.has(existing.idType);
     for (const field of ['birthDate', 'sex'] as const) {
-      if (input[field] === undefined) continue;
-      if (derived)
+      if (input[field] !== undefined && derived)
         throw invalidField(
           field,
           'comes from the ID number; to correct it, send the corrected idNumber',
           '由证件号码确定；如需更正，请提交更正后的证件号码',
         );
-      given[field === 'birthDate' ? 'birthMonth' : field] =
-        field === 'birthDate' ? firstOfMonth(input[field] as string) : input[field];
     }
-    return given;
+    return {
+      ...(input.birthDate !== undefined && { birthMonth: firstOfMonth(input.birthDate) }),
+      ...(input.sex !== undefined && { sex: input.sex }),
+    };
   }
   if (input.idNumber === undefined)
     throw invalidField(
@@ -77,17 +88,12 @@ export async function identityColumns(input: Input, lookup: Lookup, existing: Ro
       '请同时提交证件号码和证件类型',
     );
   // A new number alone keeps the record's document type (and a passport its country).
-  const idType = (input.idType ?? existing?.idType ?? 'resident_id') as IdType;
+  const idType = input.idType ?? existing?.idType ?? 'resident_id';
   const sameType = existing?.idType === idType;
   const nationality =
-    input.nationality !== undefined ? input.nationality : sameType ? existing?.nationality : null;
-  const birthInput = (input.birthDate ?? existing?.birthMonth ?? null) as string | null;
-  const parsed = parseIdentityDocument(
-    idType,
-    input.idNumber as string,
-    (nationality ?? null) as string | null,
-    birthInput,
-  );
+    input.nationality !== undefined ? input.nationality : sameType ? (existing?.nationality ?? null) : null;
+  const birthInput = input.birthDate ?? existing?.birthMonth ?? null;
+  const parsed = parseIdentityDocument(idType, input.idNumber, nationality, birthInput);
   if (!parsed.ok) {
     const [field, en, zh] = PROBLEMS[parsed.problem];
     throw invalidField(field, en, zh);
@@ -109,8 +115,8 @@ export async function identityColumns(input: Input, lookup: Lookup, existing: Ro
 }
 
 function personColumns(
-  input: Input,
-  existing: Row | null,
+  input: IdentityInput,
+  existing: ResidentRow | null,
   encoded: { birthDate: string; sex: 'M' | 'F' } | null,
 ) {
   if (encoded) {
@@ -120,8 +126,7 @@ function personColumns(
       throw invalidField('sex', 'does not match the ID number', '与证件号码中的性别不一致');
     return { birthMonth: firstOfMonth(encoded.birthDate), sex: encoded.sex };
   }
-  const birthMonth =
-    input.birthDate !== undefined ? firstOfMonth(input.birthDate as string) : existing?.birthMonth;
+  const birthMonth = input.birthDate !== undefined ? firstOfMonth(input.birthDate) : existing?.birthMonth;
   const sex = input.sex ?? existing?.sex;
   if (birthMonth === undefined)
     throw invalidField('birthDate', 'is required with this document type', '该证件类型须填写出生日期');

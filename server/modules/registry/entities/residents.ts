@@ -5,30 +5,23 @@ import { documentKey } from '../../../../core/validation/identity-document';
 import { parsePhone } from '../../../../core/validation/phone';
 import { residents } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
-import type { EntityDefinition, RegistryContext, SearchPlan } from '../engine/types';
-import {
-  activeParent,
-  bodies,
-  CommonOutput,
-  DateString,
-  Id,
-  Nullable,
-  placementColumns,
-  prefixSearch,
-  Text,
-} from './common';
+import { defineEntity, type RegistryContext, type SearchPlan } from '../engine/types';
+import { houseEntity } from './houses';
 import { protectPhone } from './personal';
 import { IdTypeSchema, identityColumns } from './resident-identity';
+import { bodies, DateString, Id, Nullable, OneOf, Output, Text } from './schemas';
+import { prefixSearch } from './search';
 
-export const HouseholdType = Type.Union([Type.Literal('registered'), Type.Literal('floating')], {
-  description: 'registered 户籍 or floating 流动',
-});
-export const Sex = Type.Union([Type.Literal('M'), Type.Literal('F')]);
-export const ResidentTag = Type.Union(
-  ['elderly_alone', 'disabled', 'key_care', 'veteran', 'low_income', 'left_behind_child'].map((v) =>
-    Type.Literal(v),
-  ),
-);
+export const HouseholdType = OneOf(['registered', 'floating'], 'registered 户籍 or floating 流动');
+export const Sex = OneOf(['M', 'F']);
+export const ResidentTag = OneOf([
+  'elderly_alone',
+  'disabled',
+  'key_care',
+  'veteran',
+  'low_income',
+  'left_behind_child',
+]);
 
 const fields = {
   houseId: Id('The house the resident lives in'),
@@ -74,22 +67,22 @@ function residentSearch(q: string, ctx: RegistryContext): SearchPlan {
   }
   const phone = parsePhone(q);
   if (phone.ok) return { where: eq(residents.phoneHmac, ctx.pii.hmac(phone.value)), identity: 'phone' };
-  return { where: prefixSearch('name', q), sort: 'name' };
+  return { where: prefixSearch(residents.name, q), sort: 'name' };
 }
 
 /**
  * Residents (人口): registered and floating, living in a house, identified by a document of one of several
  * types. Document number and phone are encrypted; what is shown rebuilds neither (birth month, not date).
  */
-export const residentEntity: EntityDefinition = {
+export const residentEntity = defineEntity({
   path: 'residents',
   entity: 'resident',
   label: { en: 'Resident', zh: '居民' },
+  plural: 'residents',
   table: residents,
   personalFields: ['idNumber', 'phone'],
   ...bodies(fields, ['houseId', 'name', 'householdType', 'idNumber', 'ethnicity', 'relation']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     houseId: Type.Integer(),
     name: Type.String(),
     sex: Type.String(),
@@ -105,59 +98,41 @@ export const residentEntity: EntityDefinition = {
     relation: Type.String(),
     tags: Type.Array(Type.String()),
   }),
+  placedBy: { parent: houseEntity, field: 'houseId' },
+  metrics: { residents: {}, floatingResidents: { where: "household_type = 'floating'" } },
   filters: {
     householdType: { schema: HouseholdType, column: 'householdType' },
     sex: { schema: Sex, column: 'sex' },
-    houseId: { schema: Type.Integer({ minimum: 1, maximum: 2147483647 }), column: 'houseId' },
+    houseId: { schema: Id(), column: 'houseId' },
     idType: { schema: IdTypeSchema, column: 'idType' },
   },
   sortable: ['name', 'birthMonth'],
   uniqueFields: { residents_id_number_key: 'idNumber' },
   history: { omitted: ['identityConflict'] },
-  dependents: [
-    { table: 'health_records', column: 'resident_id', label: { en: 'health records', zh: '健康档案' } },
-    { table: 'party_members', column: 'resident_id', label: { en: 'party memberships', zh: '党员信息' } },
-  ],
   search: residentSearch,
-  async toColumns(input, lookup, existing) {
-    const { pii } = lookup.ctx;
-    const {
-      idNumber: _id,
-      idType: _type,
-      nationality: _nat,
-      birthDate: _b,
-      sex: _s,
-      phone,
-      ...plain
-    } = input;
-    const columns: Record<string, unknown> = { ...plain };
-    const type = (input.householdType ?? existing?.householdType) as string;
-    const expiry = input.permitExpiry !== undefined ? input.permitExpiry : existing?.permitExpiry;
-    if (type === 'registered' && expiry) {
+  async toColumns(change, lookup) {
+    const { input, after } = change;
+    const { idNumber: _n, idType: _t, nationality: _c, birthDate: _b, sex: _s, phone, ...plain } = input;
+    if (after.householdType === 'registered' && after.permitExpiry) {
       throw invalidField(
         'permitExpiry',
         'only floating residents hold a residence permit',
         '仅流动人口有居住证有效期',
       );
     }
-    Object.assign(columns, await identityColumns(input, lookup, existing));
-    if (phone !== undefined) {
-      const aad = { table: 'residents', column: 'phone_enc', rowId: lookup.rowId };
-      Object.assign(columns, protectPhone(pii, phone as string | null, aad));
-    }
-    if (input.houseId !== undefined || !existing) {
-      const houseId = (input.houseId ?? existing?.houseId) as number;
-      const house = await activeParent(lookup, 'houses', houseId, 'houseId', { en: 'house', zh: '房屋' });
-      Object.assign(columns, placementColumns(house));
-    }
-    return columns;
+    const aad = { table: 'residents', column: 'phone_enc', rowId: lookup.rowId };
+    return {
+      ...plain,
+      ...(await identityColumns(change, lookup)),
+      ...(phone !== undefined && protectPhone(lookup.ctx.pii, phone, aad)),
+    };
   },
   present: (row) => ({
     houseId: row.houseId,
     name: row.name,
     sex: row.sex,
-    birthMonth: (row.birthMonth as string).slice(0, 7),
-    age: ageOn(row.birthMonth as string, new Date()),
+    birthMonth: row.birthMonth.slice(0, 7),
+    age: ageOn(row.birthMonth, new Date()),
     householdType: row.householdType,
     permitExpiry: row.permitExpiry,
     idType: row.idType,
@@ -168,11 +143,11 @@ export const residentEntity: EntityDefinition = {
     relation: row.relation,
     tags: row.tags,
   }),
-};
+});
 
 /** Completed years, counted from the first day of the birth month (the registry keeps no day). */
 export function ageOn(birthDate: string, today: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = birthDate.split('-').map(Number);
   const beforeBirthday = today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d);
   return today.getFullYear() - y - (beforeBirthday ? 1 : 0);
 }

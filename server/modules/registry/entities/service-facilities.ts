@@ -1,17 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { serviceFacilities } from '../../../db/schema';
-import type { EntityDefinition } from '../engine/types';
-import { bodies, CommonOutput, Lat, Lng, placementColumns, Text } from './common';
-import { containsSearch } from './social-organisations';
+import { defineEntity } from '../engine/types';
+import { placementColumns } from './areas';
+import { bodies, Lat, Lng, OneOf, Output, Text } from './schemas';
+import { containsSearch } from './search';
 
-export const FacilityKind = Type.Union(
-  ['school', 'kindergarten', 'clinic', 'elderly_care', 'community_service_centre'].map((v) =>
-    Type.Literal(v),
-  ),
-  {
-    description:
-      'school 学校, kindergarten 幼儿园, clinic 卫生服务站, elderly_care 养老机构, community_service_centre 社区服务中心',
-  },
+export const FacilityKind = OneOf(
+  ['school', 'kindergarten', 'clinic', 'elderly_care', 'community_service_centre'],
+  'school 学校, kindergarten 幼儿园, clinic 卫生服务站, elderly_care 养老机构, community_service_centre 社区服务中心',
 );
 
 const fields = {
@@ -27,31 +23,28 @@ const fields = {
 };
 
 /** Public service facilities (公共服务设施): schools, clinics, elderly care…; placed in the grid at their point. */
-export const serviceFacilityEntity: EntityDefinition = {
+export const serviceFacilityEntity = defineEntity({
   path: 'service-facilities',
   entity: 'service_facility',
   label: { en: 'Service facility', zh: '公共服务设施' },
+  plural: 'service facilities',
   table: serviceFacilities,
   ...bodies(fields, ['name', 'kind', 'capacity', 'lat', 'lng']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     name: Type.String(),
     kind: Type.String(),
     capacity: Type.Integer(),
     lat: Type.Number(),
     lng: Type.Number(),
   }),
+  metrics: { serviceFacilities: {} },
   filters: { kind: { schema: FacilityKind, column: 'kind' } },
   sortable: ['name', 'capacity'],
-  search: (q) => ({ where: containsSearch('name', q) }),
-  async toColumns(input, { ctx }, existing) {
+  search: (q) => ({ where: containsSearch(serviceFacilities.name, q) }),
+  async toColumns({ input, existing, after }, { ctx }) {
     if (existing && input.lat === undefined && input.lng === undefined) return input;
-    const lat = (input.lat ?? existing?.lat) as number;
-    const lng = (input.lng ?? existing?.lng) as number;
-    return {
-      ...input,
-      ...placementColumns(ctx.areas.placePoint(lng, lat, input.lat !== undefined ? 'lat' : 'lng')),
-    };
+    const field = input.lat !== undefined ? 'lat' : 'lng';
+    return { ...input, ...placementColumns(ctx.areas.placePoint(after.lng, after.lat, field)) };
   },
   present: (row) => ({
     name: row.name,
@@ -60,4 +53,4 @@ export const serviceFacilityEntity: EntityDefinition = {
     lat: row.lat,
     lng: row.lng,
   }),
-};
+});

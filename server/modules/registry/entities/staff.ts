@@ -4,21 +4,22 @@ import type { AreaLevel } from '../../../../core/areas/area-code';
 import { parsePhone } from '../../../../core/validation/phone';
 import { staff } from '../../../db/schema';
 import { unprocessable } from '../../../lib/errors';
-import type { EntityDefinition } from '../engine/types';
-import { activeParent, bodies, CommonOutput, Id, placementColumns, prefixSearch, Text } from './common';
-import { AreaCode, areaByCode, LEVEL_ZH } from './departments';
+import { activeParent } from '../engine/read';
+import { defineEntity } from '../engine/types';
+import { areaByCode, LEVEL_ZH, placementColumns } from './areas';
+import { departmentEntity } from './departments';
 import { protectPhone } from './personal';
+import { AreaCode, bodies, Id, Nullable, OneOf, Output, Text } from './schemas';
+import { prefixSearch } from './search';
 
-export const StaffRole = Type.Union(
-  ['comprehensive_grid_worker', 'safety_grid_worker', 'security'].map((v) => Type.Literal(v)),
-  {
-    description: 'comprehensive_grid_worker 综合网格员, safety_grid_worker 安全网格员, security 治安/保安员',
-  },
+const ROLES = ['comprehensive_grid_worker', 'safety_grid_worker', 'security'] as const;
+export const StaffRole = OneOf(
+  ROLES,
+  'comprehensive_grid_worker 综合网格员, safety_grid_worker 安全网格员, security 治安/保安员',
 );
-type Role = 'comprehensive_grid_worker' | 'safety_grid_worker' | 'security';
 
 /** The area levels each role may be assigned to. */
-const ROLE_LEVELS: Record<Role, AreaLevel[]> = {
+const ROLE_LEVELS: Record<(typeof ROLES)[number], AreaLevel[]> = {
   comprehensive_grid_worker: ['grid'],
   safety_grid_worker: ['grid'],
   security: ['community', 'grid'],
@@ -26,31 +27,29 @@ const ROLE_LEVELS: Record<Role, AreaLevel[]> = {
 
 const fields = {
   areaCode: AreaCode('The grid (grid workers) or community or grid (security) the person works in'),
-  departmentId: Type.Union([Id('The functional department the person belongs to, if any'), Type.Null()]),
+  departmentId: Nullable(Id('The functional department the person belongs to, if any')),
   name: Text(50),
   role: StaffRole,
-  phone: Type.Union([
-    Type.String({ minLength: 1, maxLength: 30, description: 'Stored encrypted' }),
-    Type.Null(),
-  ]),
+  phone: Nullable(Type.String({ minLength: 1, maxLength: 30, description: 'Stored encrypted' })),
 };
 
 /** Grid staff (网格员与治安人员): assigned to a grid or community; their phone is encrypted. */
-export const staffEntity: EntityDefinition = {
+export const staffEntity = defineEntity({
   path: 'staff',
   entity: 'staff',
   label: { en: 'Staff member', zh: '工作人员' },
+  plural: 'staff',
   table: staff,
   personalFields: ['phone'],
   ...bodies(fields, ['areaCode', 'name', 'role']),
-  output: Type.Object({
-    ...CommonOutput,
+  output: Output({
     areaCode: Type.String(),
     departmentId: Type.Union([Type.Integer(), Type.Null()]),
     name: Type.String(),
     role: Type.String(),
     phone: Type.Union([Type.String(), Type.Null()], { description: 'Masked' }),
   }),
+  metrics: { staff: {} },
   filters: {
     role: { schema: StaffRole, column: 'role' },
     departmentId: { schema: Id(), column: 'departmentId' },
@@ -59,22 +58,21 @@ export const staffEntity: EntityDefinition = {
   search(q, ctx) {
     const phone = parsePhone(q);
     if (phone.ok) return { where: eq(staff.phoneHmac, ctx.pii.hmac(phone.value)), identity: 'phone' };
-    return { where: prefixSearch('name', q), sort: 'name' };
+    return { where: prefixSearch(staff.name, q), sort: 'name' };
   },
-  async toColumns(input, lookup, existing) {
+  async toColumns({ input, existing, after }, lookup) {
     const { ctx } = lookup;
     const { areaCode, phone, ...columns } = input;
-    let districtId = existing?.districtId as number;
+    let districtId = existing?.districtId;
     if (areaCode !== undefined || input.role !== undefined) {
-      const role = (input.role ?? existing?.role) as Role;
-      const code = (areaCode ?? ctx.areas.byIdOrNull(existing?.areaId as number)?.code) as string;
+      const code = areaCode ?? ctx.areas.byIdOrNull(existing?.areaId)?.code ?? '';
       const area = areaByCode(ctx, code, 'areaCode', ['district', 'street', 'community', 'grid']);
-      const allowed = ROLE_LEVELS[role];
+      const allowed = ROLE_LEVELS[after.role];
       if (!allowed.includes(area.level)) {
         const field = areaCode !== undefined ? 'areaCode' : 'role';
         throw unprocessable(
           'wrong_area_level',
-          `${field}: a ${role} must be assigned to a ${allowed.join(' or ')}, and ${code} is a ${area.level}`,
+          `${field}: a ${after.role} must be assigned to a ${allowed.join(' or ')}, and ${code} is a ${area.level}`,
           `${field}：该角色应分配到${allowed.map((l) => LEVEL_ZH[l]).join('或')}，而 ${code} 是${LEVEL_ZH[area.level]}`,
           field,
         );
@@ -85,12 +83,9 @@ export const staffEntity: EntityDefinition = {
         districtId = placement.districtId;
       }
     }
-    const departmentId = (input.departmentId !== undefined ? input.departmentId : existing?.departmentId) as
-      | number
-      | null;
-    if (departmentId != null && (input.departmentId !== undefined || areaCode !== undefined)) {
-      const label = { en: 'department', zh: '职能部门' };
-      const department = await activeParent(lookup, 'departments', departmentId, 'departmentId', label);
+    const departmentId = after.departmentId ?? null;
+    if (departmentId !== null && (input.departmentId !== undefined || areaCode !== undefined)) {
+      const department = await activeParent(lookup, departmentEntity, departmentId, 'departmentId');
       if (department.districtId !== districtId) {
         throw unprocessable(
           'other_district',
@@ -100,22 +95,14 @@ export const staffEntity: EntityDefinition = {
         );
       }
     }
-    if (phone !== undefined)
-      Object.assign(
-        columns,
-        protectPhone(ctx.pii, phone as string | null, {
-          table: 'staff',
-          column: 'phone_enc',
-          rowId: lookup.rowId,
-        }),
-      );
-    return columns;
+    const aad = { table: 'staff', column: 'phone_enc', rowId: lookup.rowId };
+    return { ...columns, ...(phone !== undefined && protectPhone(ctx.pii, phone, aad)) };
   },
   present: (row, ctx) => ({
-    areaCode: ctx.areas.byIdOrNull(row.areaId as number)?.code ?? '',
+    areaCode: ctx.areas.byIdOrNull(row.areaId)?.code ?? '',
     departmentId: row.departmentId,
     name: row.name,
     role: row.role,
     phone: row.phoneMasked,
   }),
-};
+});
