@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Resident } from '../../web/src/features/residents/types';
+import type { RegistryRecord } from '../../web/src/api/types';
 import type { AreaNode } from '../../web/src/lib/types';
 import {
   afterFetch,
@@ -41,6 +41,7 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
   let watch: PageWatch;
   let gridWorker: { username: string; id: number };
   /** The grid worker's registration of a number already held elsewhere, and that other resident. */
+  type Resident = RegistryRecord<'residents'>;
   let duplicate: Resident;
   let elsewhere: Resident;
   /** centre001, who browsed enough residents to raise a bulk-read alert. */

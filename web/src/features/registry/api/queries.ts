@@ -26,11 +26,13 @@ export function useRegistryList(resource: RegistryResource, params: ListParams |
   });
 }
 
-export function useRegistryRecord(resource: RegistryResource, id: string | undefined) {
+/** One record; `lookup` for names shown beside a filter or an input, where a wrong id is not worth retrying. */
+export function useRegistryRecord(resource: RegistryResource, id: string | undefined, lookup = false) {
   return useQuery({
     queryKey: registryKeys.record(resource, id ?? ''),
     queryFn: ({ signal }) => fetchRegistryRecord<Shape>(resource, id!, signal),
     enabled: Boolean(id),
+    ...(lookup && { retry: false }),
   });
 }
 

@@ -61,7 +61,7 @@ export function ListFilters({ filters, values, onChange }: Props) {
 function ParentTag(props: { filter: Filter<string> & { kind: 'parent' }; id: string; onClose: () => void }) {
   const { t } = useI18n();
   const { filter, id } = props;
-  const parent = useRegistryRecord(filter.resource, id);
+  const parent = useRegistryRecord(filter.resource, id, true);
   const text = headingOf(describe(filter.resource), parent.data);
   return (
     <FilterTag

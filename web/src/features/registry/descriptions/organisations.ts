@@ -1,4 +1,5 @@
 import { type BodyEnum, type EntityDescription, valuesOf } from '../description';
+import { atAddress } from './shared';
 
 const LICENCE_STATUSES = valuesOf<BodyEnum<'enterprises', 'licenceStatus'>>({
   licensed: true,
@@ -44,7 +45,7 @@ export const enterprises: EntityDescription<'enterprises'> = {
       testId: 'filter-licence',
     },
     { kind: 'flag', key: 'hazardousChemicals', label: 'list.hazardousOnly', testId: 'filter-hazardous' },
-    { kind: 'parent', key: 'addressId', resource: 'addresses', label: 'list.atAddress' },
+    atAddress.filter,
   ],
   detail: [
     { key: 'name', label: 'field.enterpriseName', kind: 'text', wide: true },
@@ -60,26 +61,11 @@ export const enterprises: EntityDescription<'enterprises'> = {
     { key: 'hazardousChemicals', label: 'field.hazardousChemicals', kind: 'flag' },
     { key: 'employees', label: 'field.employees', kind: 'number' },
     { key: 'legalRepresentative', label: 'field.legalRepresentative', kind: 'text' },
-    {
-      key: 'address',
-      label: 'field.address',
-      kind: 'link',
-      resource: 'addresses',
-      idKey: 'addressId',
-      wide: true,
-    },
+    { ...atAddress.field, wide: true },
   ],
-  links: [
-    {
-      kind: 'record',
-      resource: 'addresses',
-      idKey: 'addressId',
-      label: 'link.address',
-      testId: 'link-address',
-    },
-  ],
+  links: [atAddress.link],
   form: [
-    { key: 'addressId', label: 'field.addressId', input: 'reference', resource: 'addresses', required: true },
+    atAddress.input,
     { key: 'name', label: 'field.enterpriseName', input: 'text', required: true },
     { key: 'uscc', label: 'field.uscc', input: 'text', required: true },
     { key: 'industry', label: 'field.industry', input: 'text', required: true },
@@ -117,33 +103,18 @@ export const socialOrganisations: EntityDescription<'social-organisations'> = {
       values: SOCIAL_KINDS,
       testId: 'filter-kind',
     },
-    { kind: 'parent', key: 'addressId', resource: 'addresses', label: 'list.atAddress' },
+    atAddress.filter,
   ],
   detail: [
     { key: 'name', label: 'field.organisationName', kind: 'text', wide: true },
     { key: 'uscc', label: 'field.uscc', kind: 'text' },
     { key: 'kind', label: 'field.socialKind', kind: 'enum', group: 'socialKind' },
     { key: 'registeredOn', label: 'field.registeredOn', kind: 'date' },
-    {
-      key: 'address',
-      label: 'field.address',
-      kind: 'link',
-      resource: 'addresses',
-      idKey: 'addressId',
-      wide: true,
-    },
+    { ...atAddress.field, wide: true },
   ],
-  links: [
-    {
-      kind: 'record',
-      resource: 'addresses',
-      idKey: 'addressId',
-      label: 'link.address',
-      testId: 'link-address',
-    },
-  ],
+  links: [atAddress.link],
   form: [
-    { key: 'addressId', label: 'field.addressId', input: 'reference', resource: 'addresses', required: true },
+    atAddress.input,
     { key: 'name', label: 'field.organisationName', input: 'text', required: true },
     { key: 'uscc', label: 'field.uscc', input: 'text', required: true },
     {

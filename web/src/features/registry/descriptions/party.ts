@@ -1,4 +1,5 @@
 import { type BodyEnum, type EntityDescription, valuesOf } from '../description';
+import { atAddress, ofPartyOrganisation, ofResident } from './shared';
 
 const PARTY_KINDS = valuesOf<BodyEnum<'party-organisations', 'kind'>>({
   committee: true,
@@ -108,24 +109,12 @@ export const partyMembers: EntityDescription<'party-members'> = {
       values: MEMBER_STATUSES,
       testId: 'filter-status',
     },
-    {
-      kind: 'parent',
-      key: 'partyOrganisationId',
-      resource: 'party-organisations',
-      label: 'list.ofOrganisation',
-    },
-    { kind: 'parent', key: 'residentId', resource: 'residents', label: 'list.ofResident' },
+    ofPartyOrganisation.filter,
+    ofResident.filter,
   ],
   detail: [
-    { key: 'residentName', label: 'field.name', kind: 'link', resource: 'residents', idKey: 'residentId' },
-    {
-      key: 'partyOrganisationName',
-      label: 'field.partyOrganisation',
-      kind: 'link',
-      resource: 'party-organisations',
-      idKey: 'partyOrganisationId',
-      wide: true,
-    },
+    ofResident.field,
+    { ...ofPartyOrganisation.field, wide: true },
     {
       key: 'status',
       label: 'field.memberStatus',
@@ -135,37 +124,10 @@ export const partyMembers: EntityDescription<'party-members'> = {
     },
     { key: 'joinedOn', label: 'field.joinedOn', kind: 'date' },
   ],
-  links: [
-    {
-      kind: 'record',
-      resource: 'residents',
-      idKey: 'residentId',
-      label: 'link.resident',
-      testId: 'link-resident',
-    },
-    {
-      kind: 'record',
-      resource: 'party-organisations',
-      idKey: 'partyOrganisationId',
-      label: 'link.partyOrganisation',
-      testId: 'link-party-organisation',
-    },
-  ],
+  links: [ofResident.link, ofPartyOrganisation.link],
   form: [
-    {
-      key: 'residentId',
-      label: 'field.residentId',
-      input: 'reference',
-      resource: 'residents',
-      required: true,
-    },
-    {
-      key: 'partyOrganisationId',
-      label: 'field.partyOrganisationId',
-      input: 'reference',
-      resource: 'party-organisations',
-      required: true,
-    },
+    ofResident.input,
+    ofPartyOrganisation.input,
     { key: 'joinedOn', label: 'field.joinedOn', input: 'date', required: true },
     {
       key: 'status',
@@ -189,59 +151,17 @@ export const partyStudios: EntityDescription<'party-studios'> = {
     { key: 'openedOn', label: 'field.openedOn', kind: 'date', width: 120 },
     { key: 'address', label: 'field.address', kind: 'text', width: 220 },
   ],
-  filters: [
-    {
-      kind: 'parent',
-      key: 'partyOrganisationId',
-      resource: 'party-organisations',
-      label: 'list.ofOrganisation',
-    },
-    { kind: 'parent', key: 'addressId', resource: 'addresses', label: 'list.atAddress' },
-  ],
+  filters: [ofPartyOrganisation.filter, atAddress.filter],
   detail: [
     { key: 'name', label: 'field.studioName', kind: 'text', wide: true },
-    {
-      key: 'partyOrganisationName',
-      label: 'field.partyOrganisation',
-      kind: 'link',
-      resource: 'party-organisations',
-      idKey: 'partyOrganisationId',
-    },
+    ofPartyOrganisation.field,
     { key: 'openedOn', label: 'field.openedOn', kind: 'date' },
-    {
-      key: 'address',
-      label: 'field.address',
-      kind: 'link',
-      resource: 'addresses',
-      idKey: 'addressId',
-      wide: true,
-    },
+    { ...atAddress.field, wide: true },
   ],
-  links: [
-    {
-      kind: 'record',
-      resource: 'addresses',
-      idKey: 'addressId',
-      label: 'link.address',
-      testId: 'link-address',
-    },
-    {
-      kind: 'record',
-      resource: 'party-organisations',
-      idKey: 'partyOrganisationId',
-      label: 'link.partyOrganisation',
-      testId: 'link-party-organisation',
-    },
-  ],
+  links: [atAddress.link, ofPartyOrganisation.link],
   form: [
-    { key: 'addressId', label: 'field.addressId', input: 'reference', resource: 'addresses', required: true },
-    {
-      key: 'partyOrganisationId',
-      label: 'field.partyOrganisationId',
-      input: 'reference',
-      resource: 'party-organisations',
-      required: true,
-    },
+    atAddress.input,
+    ofPartyOrganisation.input,
     { key: 'name', label: 'field.studioName', input: 'text', required: true },
     { key: 'openedOn', label: 'field.openedOn', input: 'date', required: true },
   ],

@@ -1,4 +1,5 @@
 import { type BodyEnum, type EntityDescription, valuesOf } from '../description';
+import { ofResident } from './shared';
 
 export const HOUSEHOLD_TYPES = valuesOf<BodyEnum<'residents', 'householdType'>>({
   registered: true,
@@ -142,31 +143,17 @@ export const healthRecords: EntityDescription<'health-records'> = {
   ],
   filters: [
     { kind: 'flag', key: 'chronicFocus', label: 'list.chronicFocusOnly', testId: 'filter-chronic-focus' },
-    { kind: 'parent', key: 'residentId', resource: 'residents', label: 'list.ofResident' },
+    ofResident.filter,
   ],
   detail: [
-    { key: 'residentName', label: 'field.name', kind: 'link', resource: 'residents', idKey: 'residentId' },
+    ofResident.field,
     { key: 'conditionCount', label: 'field.conditions', kind: 'personal', field: 'conditions' },
     { key: 'chronicFocus', label: 'field.chronicFocus', kind: 'flag' },
     { key: 'lastFollowUp', label: 'field.lastFollowUp', kind: 'date' },
   ],
-  links: [
-    {
-      kind: 'record',
-      resource: 'residents',
-      idKey: 'residentId',
-      label: 'link.resident',
-      testId: 'link-resident',
-    },
-  ],
+  links: [ofResident.link],
   form: [
-    {
-      key: 'residentId',
-      label: 'field.residentId',
-      input: 'reference',
-      resource: 'residents',
-      required: true,
-    },
+    ofResident.input,
     {
       key: 'conditions',
       label: 'field.conditions',

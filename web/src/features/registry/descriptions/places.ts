@@ -1,4 +1,5 @@
 import { type BodyEnum, type EntityDescription, valuesOf } from '../description';
+import { atAddress, lngLat } from './shared';
 
 export const HOUSE_USES = valuesOf<BodyEnum<'houses', 'use'>>({
   own: true,
@@ -32,8 +33,7 @@ export const addresses: EntityDescription<'addresses'> = {
     { key: 'fullText', label: 'field.fullText', kind: 'text', wide: true },
     { key: 'road', label: 'field.road', kind: 'text' },
     { key: 'houseNumber', label: 'field.houseNumber', kind: 'text' },
-    { key: 'lng', label: 'field.lng', kind: 'number' },
-    { key: 'lat', label: 'field.lat', kind: 'number' },
+    ...lngLat.shown,
   ],
   links: [
     { kind: 'list', resource: 'houses', filter: 'addressId', label: 'link.housesAt', testId: 'link-houses' },
@@ -62,8 +62,7 @@ export const addresses: EntityDescription<'addresses'> = {
   form: [
     { key: 'road', label: 'field.road', input: 'text', required: true },
     { key: 'houseNumber', label: 'field.houseNumber', input: 'text', required: true },
-    { key: 'lng', label: 'field.lng', input: 'number', required: true },
-    { key: 'lat', label: 'field.lat', input: 'number', required: true },
+    ...lngLat.inputs,
   ],
 };
 
@@ -80,17 +79,10 @@ export const houses: EntityDescription<'houses'> = {
   ],
   filters: [
     { kind: 'enum', key: 'use', label: 'field.use', group: 'use', values: HOUSE_USES, testId: 'filter-use' },
-    { kind: 'parent', key: 'addressId', resource: 'addresses', label: 'list.atAddress' },
+    atAddress.filter,
   ],
   detail: [
-    {
-      key: 'address',
-      label: 'field.address',
-      kind: 'link',
-      resource: 'addresses',
-      idKey: 'addressId',
-      wide: true,
-    },
+    { ...atAddress.field, wide: true },
     { key: 'unit', label: 'field.unit', kind: 'text' },
     { key: 'use', label: 'field.use', kind: 'enum', group: 'use', colours: USE_COLOURS },
     { key: 'floorArea', label: 'field.floorArea', kind: 'number' },
@@ -103,16 +95,10 @@ export const houses: EntityDescription<'houses'> = {
       label: 'link.residentsIn',
       testId: 'link-residents',
     },
-    {
-      kind: 'record',
-      resource: 'addresses',
-      idKey: 'addressId',
-      label: 'link.address',
-      testId: 'link-address',
-    },
+    atAddress.link,
   ],
   form: [
-    { key: 'addressId', label: 'field.addressId', input: 'reference', resource: 'addresses', required: true },
+    atAddress.input,
     { key: 'unit', label: 'field.unit', input: 'text', required: true },
     { key: 'use', label: 'field.use', input: 'enum', group: 'use', values: HOUSE_USES, required: true },
     { key: 'floorArea', label: 'field.floorArea', input: 'number', required: true },
@@ -143,8 +129,7 @@ export const serviceFacilities: EntityDescription<'service-facilities'> = {
     { key: 'name', label: 'field.facilityName', kind: 'text', wide: true },
     { key: 'kind', label: 'field.facilityKind', kind: 'enum', group: 'facilityKind' },
     { key: 'capacity', label: 'field.capacity', kind: 'number' },
-    { key: 'lng', label: 'field.lng', kind: 'number' },
-    { key: 'lat', label: 'field.lat', kind: 'number' },
+    ...lngLat.shown,
   ],
   links: [],
   form: [
@@ -158,7 +143,6 @@ export const serviceFacilities: EntityDescription<'service-facilities'> = {
       required: true,
     },
     { key: 'capacity', label: 'field.capacity', input: 'number', integer: true, required: true },
-    { key: 'lng', label: 'field.lng', input: 'number', required: true },
-    { key: 'lat', label: 'field.lat', input: 'number', required: true },
+    ...lngLat.inputs,
   ],
 };
