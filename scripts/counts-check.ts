@@ -34,12 +34,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`area count check failed to run: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 2;
-  },
-);
+try {
+  process.exitCode = await main();
+} catch (err) {
+  console.error(`area count check failed to run: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 2;
+}
