@@ -14,7 +14,6 @@ export {
   dependentsOf,
   ENTITIES,
   METRIC_RESOURCE,
-  METRIC_TABLES,
   PLACED_CHILDREN,
   REGISTRY_TABLES,
   type RegistryTableName,

@@ -111,7 +111,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
           response: { 200: page },
         },
       },
-      async (req) => listRecords(def, context(req), req.query as Record<string, unknown>),
+      async (req) => listRecords(def, context(req), req.query),
     );
     app.get(
       `${base}/:id`,
@@ -145,7 +145,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
       },
       async (req, reply) => {
         reply.status(201);
-        return createRecord(def, context(req), req.body as Record<string, unknown>);
+        return createRecord(def, context(req), req.body);
       },
     );
     app.patch(
@@ -160,7 +160,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
           response: { 200: def.output },
         },
       },
-      async (req) => updateRecord(def, context(req), req.params.id, req.body as Record<string, unknown>),
+      async (req) => updateRecord(def, context(req), req.params.id, req.body),
     );
     app.post(
       `${base}/:id/archive`,
@@ -189,14 +189,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
             response: { 200: RevealResponse },
           },
         },
-        async (req) =>
-          revealField(
-            def,
-            context(req),
-            req.actor!,
-            req.params.id,
-            req.body as { field: string; reason: string },
-          ),
+        async (req) => revealField(def, context(req), req.actor!, req.params.id, req.body),
       );
     }
   }

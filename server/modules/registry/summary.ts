@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import { AREA_LEVELS, AREA_TABLE_COLUMN, type AreaDirectory } from '../areas';
 import type { Actor } from '../auth';
-import { METRIC_RESOURCE, METRIC_TABLES as METRICS } from './entities';
+import { METRIC_RESOURCE, METRICS } from './entities';
 
 export const SummaryQuery = Type.Object(
   { area: Type.String({ pattern: '^[0-9]{15}$', description: '15-digit area code' }) },

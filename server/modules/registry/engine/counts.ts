@@ -1,31 +1,11 @@
 import type { Database } from '../../../db/client';
 import { AREA_LEVELS, PLACEMENT_COLUMN } from '../../areas';
+import { METRICS as DECLARED_METRICS } from '../entities';
 
-/** How a summary metric counts: the table, and which of its active rows (an SQL condition on the row). */
-export interface Metric {
-  table: string;
-  /** Must not depend on placement columns: a move shifts a row's hits to another area unchanged. */
-  where?: string;
-}
-export type Metrics = Record<string, Metric>;
+import type { Metrics } from './types';
 
-/** Each summary metric: the table it counts and which of its active rows. */
-export const METRICS: Metrics = {
-  addresses: { table: 'addresses' },
-  houses: { table: 'houses' },
-  residents: { table: 'residents' },
-  floatingResidents: { table: 'residents', where: "household_type = 'floating'" },
-  healthRecords: { table: 'health_records' },
-  chronicFocus: { table: 'health_records', where: 'chronic_focus' },
-  enterprises: { table: 'enterprises' },
-  socialOrganisations: { table: 'social_organisations' },
-  partyOrganisations: { table: 'party_organisations' },
-  partyMembers: { table: 'party_members' },
-  partyStudios: { table: 'party_studios' },
-  serviceFacilities: { table: 'service_facilities' },
-  departments: { table: 'departments' },
-  staff: { table: 'staff' },
-};
+/** Each summary metric, as the entity definitions declare them. */
+export const METRICS: Metrics = DECLARED_METRICS;
 
 /** The area a row is counted in: the deepest level it is placed at. */
 export const DEEPEST = `coalesce(${[...AREA_LEVELS]

@@ -1,22 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { execRows, type Orm } from '../../../db/client';
 import type { Placement } from '../../areas';
+import { PLACED_CHILDREN } from '../entities';
 import { contributions, type Delta, difference } from './rollups';
-
-/** Where each table's rows take their placement from (child table → parent key column). */
-const CHILDREN: Record<string, { table: string; column: string }[]> = {
-  addresses: [
-    { table: 'houses', column: 'address_id' },
-    { table: 'enterprises', column: 'address_id' },
-    { table: 'social_organisations', column: 'address_id' },
-    { table: 'party_studios', column: 'address_id' },
-  ],
-  houses: [{ table: 'residents', column: 'house_id' }],
-  residents: [
-    { table: 'health_records', column: 'resident_id' },
-    { table: 'party_members', column: 'resident_id' },
-  ],
-};
 
 /**
  * When a record moves to another grid, every record placed through it moves too, down the chain
@@ -27,7 +13,7 @@ const CHILDREN: Record<string, { table: string; column: string }[]> = {
 export async function movePlacementChildren(table: string, tx: Orm, ids: number[], to: Placement) {
   const deltas: Delta[] = [];
   const walk = async (table: string, parentIds: number[]) => {
-    for (const child of CHILDREN[table] ?? []) {
+    for (const child of PLACED_CHILDREN.get(table) ?? []) {
       const ofParents = sql`${sql.identifier(child.column)} IN ${sql`(${sql.join(
         parentIds.map((id) => sql`${id}`),
         sql`, `,

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { Database } from '../../../db/client';
 import { DomainError } from '../../../lib/errors';
-import { appendAuditNow } from '../../audit/append';
-import { actorLabel } from '../../auth/actor';
+import { appendAuditNow } from '../../audit';
+import { actorLabel } from '../../auth';
 import type { EntityDefinition } from './types';
 
 /** A reason is real text: at least this many characters after trimming, two of them letters. */

@@ -35,9 +35,9 @@ export async function revealField(
   ctx: RegistryContext,
   actor: Actor,
   id: number,
-  input: { field: string; reason: string },
+  input: { field: PersonalField; reason: string },
 ) {
-  const field = input.field as PersonalField;
+  const { field } = input;
   if (!canReveal(actor, def.path, field)) {
     throw new DomainError(403, 'forbidden', {
       en: `Your role may not see the ${field} of ${def.label.en.toLowerCase()} records`,

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { execRows, type Orm } from '../../../db/client';
-import { DEEPEST, METRICS, type Metrics } from './counts';
+import { DEEPEST, METRICS } from './counts';
+import type { Metrics } from './types';
 
 /**
  * area_counts kept by deltas: each write adds what its rows' contributions changed by, in its own

@@ -6,6 +6,7 @@ import type { Database, Orm } from '../../../db/client';
 import type { PiiCipher } from '../../../lib/pii';
 import type { AreaDirectory, Scope } from '../../areas';
 import type { PersonalAccess } from '../../personal-access';
+import type { CommonOutput } from '../entities/schemas';
 
 /** What every registry operation needs: the database, the area tree, the cipher and who acts. */
 export interface RegistryContext {
@@ -88,8 +89,12 @@ export interface Lookup {
 
 /** A count kept per area in the rollup; `where` (SQL on the table) narrows which active rows it counts. */
 export interface RollupMetric {
+  /** Must not depend on placement columns: a move shifts a row's hits to another area unchanged. */
   where?: string;
 }
+/** A summary metric: the table it counts and which of its active rows. */
+export type Metric = RollupMetric & { table: string };
+export type Metrics = Record<string, Metric>;
 
 /**
  * Where a record takes its placement from: the parent definition and the body field that names it.
@@ -162,17 +167,7 @@ export interface Dependent {
 }
 
 /** The fields every record shows (engine/present.ts), left out of `present`. */
-export type CommonField =
-  | 'id'
-  | 'districtId'
-  | 'streetId'
-  | 'communityId'
-  | 'gridId'
-  | 'area'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'archivedAt';
+export type CommonField = keyof typeof CommonOutput;
 
 /** Any entity, as the shared engine handles it. */
 export type AnyEntity = EntityDefinition;

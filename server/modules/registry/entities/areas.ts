@@ -1,6 +1,6 @@
 import type { AreaLevel } from '../../../../core/areas/area-code';
 import { DomainError, unprocessable } from '../../../lib/errors';
-import type { Area, Placement } from '../../areas/directory';
+import type { Area, Placement } from '../../areas';
 import type { RegistryContext } from '../engine/types';
 
 export const LEVEL_ZH: Record<AreaLevel, string> = {

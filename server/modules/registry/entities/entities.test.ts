@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY_RESOURCES } from '../../../../core/policy/capabilities';
 import { type Database, openDatabase } from '../../../db/client';
 import { migrate } from '../../../db/migrate';
-import { DEFINITIONS, dependentsOf, ENTITIES, METRIC_TABLES, PLACED_CHILDREN } from './index';
+import { DEFINITIONS, dependentsOf, ENTITIES, METRICS, PLACED_CHILDREN } from './index';
 
 /** The schema as the migrations really leave it, read from a freshly migrated database. */
 let db: Database;
@@ -53,11 +53,11 @@ describe('registry entity definitions', () => {
     ]);
     expect(dependentsOf(DEFINITIONS.houses).map((d) => d.table)).toEqual(['residents']);
     expect(dependentsOf(DEFINITIONS.departments).map((d) => d.table)).toEqual(['staff']);
-    expect(METRIC_TABLES.floatingResidents).toEqual({
+    expect(METRICS.floatingResidents).toEqual({
       table: 'residents',
       where: "household_type = 'floating'",
     });
-    expect(Object.keys(METRIC_TABLES)).toHaveLength(14);
+    expect(Object.keys(METRICS)).toHaveLength(14);
   });
 
   describe.each(ENTITIES.map((d) => [d.path, d] as const))('%s', (_path, def) => {

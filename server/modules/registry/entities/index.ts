@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { REGISTRY_RESOURCES, type RegistryResource } from '../../../../core/policy/capabilities';
-import type { AnyEntity, Dependent } from '../engine/types';
+import type { AnyEntity, Dependent, Metrics } from '../engine/types';
 import { addressEntity } from './addresses';
 import { departmentEntity } from './departments';
 import { enterpriseEntity } from './enterprises';
@@ -79,7 +79,7 @@ export function dependentsOf(def: AnyEntity): Dependent[] {
 }
 
 /** Each summary metric: the table it counts and which of its active rows (SQL on the table). */
-export const METRIC_TABLES: Record<string, { table: string; where?: string }> = Object.fromEntries(
+export const METRICS: Metrics = Object.fromEntries(
   ENTITIES.flatMap((def) =>
     Object.entries(def.metrics).map(([metric, m]) => [metric, { table: getTableName(def.table), ...m }]),
   ),

@@ -30,7 +30,7 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 export const OneOf = <const T extends string>(values: readonly T[], description?: string) =>
   Type.Union(
     values.map((v) => Type.Literal(v)),
-    { description },
+    description === undefined ? {} : { description },
   );
 export const AreaCode = (description: string) => Type.String({ pattern: '^[0-9]{15}$', description });
 
@@ -46,7 +46,7 @@ export function bodies<P extends TProperties, R extends keyof P & string>(proper
   const create: TProperties = {};
   const update: TProperties = {};
   for (const [key, schema] of Object.entries(properties)) {
-    create[key] = required.includes(key as R) ? schema : Type.Optional(schema);
+    create[key] = required.some((r) => r === key) ? schema : Type.Optional(schema);
     update[key] = Type.Optional(schema);
   }
   update.version = Type.Optional(
