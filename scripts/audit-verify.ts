@@ -11,6 +11,7 @@ import { openDatabase } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { loadInstallKeys } from '../server/lib/pii-keys';
 import { type AuditAnchor, parseAnchor, setAuditKey, verifyAuditChain } from '../server/modules/audit';
+import { runMain } from './run-main';
 
 function anchorArgument(argv: string[]): AuditAnchor | undefined {
   const at = argv.findIndex((a) => a === '--anchor' || a.startsWith('--anchor='));
@@ -45,12 +46,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`audit verification failed to run: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 2;
-  },
-);
+runMain('audit verification', main);

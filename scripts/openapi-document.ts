@@ -1,7 +1,7 @@
 import { buildApp } from '../server/app';
 import { testConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
-import { AreaDirectory } from '../server/modules/areas/directory';
+import { AreaDirectory } from '../server/modules/areas';
 import { testPii } from '../tests/support/test-keys';
 
 /**

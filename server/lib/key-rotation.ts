@@ -1,5 +1,7 @@
 import { createDecipheriv } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { keyCheck } from '../db/schema';
 import type { PiiCipher, PiiKeys } from './pii';
 
 /** Every encrypted column in the schema. A new one must be added here to be rotated. */
@@ -99,9 +101,10 @@ export async function bindUnboundValues(
   cipher: PiiCipher,
   onBatch?: (table: string, column: string, done: number) => void,
 ): Promise<number> {
-  const [state] = await db.query<{ pending: boolean }>(
-    'SELECT pii_unbound AS pending FROM key_check WHERE id = 1',
-  );
+  const [state] = await db.orm
+    .select({ pending: keyCheck.piiUnbound })
+    .from(keyCheck)
+    .where(eq(keyCheck.id, 1));
   if (!state?.pending) return 0;
   const bound = await rewriteAll(
     db,
@@ -119,6 +122,6 @@ export async function bindUnboundValues(
     },
     onBatch,
   );
-  await db.query('UPDATE key_check SET pii_unbound = false WHERE id = 1');
+  await db.orm.update(keyCheck).set({ piiUnbound: false }).where(eq(keyCheck.id, 1));
   return bound;
 }

@@ -1,7 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import { keyCheck } from '../db/schema';
 import { generateKeyHex, type PiiKeys } from './pii';
 
 /** Every key an install needs: personal data (encryption, search hashes) and the audit chain. */
@@ -72,9 +74,12 @@ function fromEnvironment(config: Config): InstallKeys {
 /** Where the demo keeps this database's keys: KEYS_FILE, else keys-<install id>.json in the keys folder. */
 export async function keyFilePath(config: Config, db: Database): Promise<string> {
   if (config.keysFile) return resolve(config.keysFile);
-  const [row] = await db.query<{ install_id: string }>('SELECT install_id::text FROM key_check WHERE id = 1');
+  const [row] = await db.orm
+    .select({ installId: keyCheck.installId })
+    .from(keyCheck)
+    .where(eq(keyCheck.id, 1));
   if (!row) throw new KeysUnavailableError('key_check is empty: run the migrations first');
-  return resolve(config.keysDir, `keys-${row.install_id}.json`);
+  return resolve(config.keysDir, `keys-${row.installId}.json`);
 }
 
 async function holdsEncryptedData(db: Database): Promise<boolean> {

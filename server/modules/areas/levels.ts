@@ -20,9 +20,4 @@ export const PLACEMENT_KEY = {
 } as const satisfies Record<AreaLevel, string>;
 
 /** On the areas table a node's own id stands in its level's column, except grids, which have only `id`. */
-export const AREA_TABLE_COLUMN = {
-  district: 'district_id',
-  street: 'street_id',
-  community: 'community_id',
-  grid: 'id',
-} as const satisfies Record<AreaLevel, string>;
+export const AREA_TABLE_COLUMN = { ...PLACEMENT_COLUMN, grid: 'id' } as const;

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { accounts, areas } from '../../db/schema';
 import { appendAuditNow } from '../audit';
 import { hashPassword } from './passwords';
 
@@ -10,19 +12,25 @@ import { hashPassword } from './passwords';
 export async function ensureAdministrator(
   db: Database,
 ): Promise<{ username: string; password: string } | null> {
-  const [existing] = await db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM accounts WHERE role = 'admin'",
-  );
+  const [existing] = await db.orm.select({ n: count() }).from(accounts).where(eq(accounts.role, 'admin'));
   if (existing && existing.n > 0) return null;
   const password = `${randomBytes(12).toString('base64url')}#A1`;
-  const districts = await db.query<{ id: number }>(
-    "SELECT id FROM areas WHERE level = 'district' ORDER BY id",
-  );
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO accounts (username, display_name, password_hash, role, area_ids)
-     VALUES ('admin', '系统管理员', $1, 'admin', $2) ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [await hashPassword(password), districts.map((d) => d.id)],
-  );
+  const districts = await db.orm
+    .select({ id: areas.id })
+    .from(areas)
+    .where(eq(areas.level, 'district'))
+    .orderBy(areas.id);
+  const [row] = await db.orm
+    .insert(accounts)
+    .values({
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      areaIds: districts.map((d) => d.id),
+    })
+    .onConflictDoNothing({ target: accounts.username })
+    .returning({ id: accounts.id });
   if (!row) return null;
   await appendAuditNow(db, {
     actorId: null,

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/policy/roles';
 import type { Config } from '../../config';
 import { type Database, execRows } from '../../db/client';
+import { accounts } from '../../db/schema';
 import { DomainError, invalidField } from '../../lib/errors';
 import type { PiiCipher } from '../../lib/pii';
 import { appendAudit, appendAuditNow } from '../audit';
@@ -171,11 +172,11 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   requestId: string,
 ) {
-  const [row] = await db.query<{ password_hash: string }>(
-    'SELECT password_hash FROM accounts WHERE id = $1',
-    [actor.accountId],
-  );
-  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+  const [row] = await db.orm
+    .select({ passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'is not your current password', '当前密码不正确');
   }
   const problem = passwordProblem(input.newPassword, actor.username, input.currentPassword);

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../core/policy/roles';
 import type { Config } from '../../config';
 import { type Database, execRows, type Orm } from '../../db/client';
+import { sessions } from '../../db/schema';
 import { forgetEverywhereInProcess, SESSIONS_CHANNEL, sessionCacheOf } from './session-cache';
 
 export const SESSION_COOKIE = 'gg_session';
@@ -75,7 +76,10 @@ export async function findSession(
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);
   if (Date.now() - lastSeen.getTime() > 60_000) {
-    await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
+    await db.orm
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, Number(row.session_id)));
   }
   const { expires_at, ...session } = { ...row, session_id: Number(row.session_id) };
   cache.set(

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
 import { execRows } from '../../db/client';
+import { accounts } from '../../db/schema';
 import { conflict, invalidField } from '../../lib/errors';
 import { appendAudit } from '../audit';
 import { type Actor, actorLabel } from './actor';
@@ -17,16 +18,16 @@ const alreadyEnrolled = () =>
 
 /** A fresh secret for the account, kept (encrypted) as pending until a code from it confirms it. */
 export async function setupTotp({ db, pii }: AuthDeps, actor: Actor) {
-  const [row] = await db.query<{ enrolled: boolean }>(
-    'SELECT totp_enrolled_at IS NOT NULL AS enrolled FROM accounts WHERE id = $1',
-    [actor.accountId],
-  );
+  const [row] = await db.orm
+    .select({ enrolled: isNotNull(accounts.totpEnrolledAt) })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
   if (row?.enrolled) throw alreadyEnrolled();
   const secret = newTotpSecret();
-  await db.query('UPDATE accounts SET totp_pending_secret = $2 WHERE id = $1', [
-    actor.accountId,
-    sealTotpSecret(pii, actor.accountId, 'totp_pending_secret', secret),
-  ]);
+  await db.orm
+    .update(accounts)
+    .set({ totpPendingSecret: sealTotpSecret(pii, actor.accountId, 'totp_pending_secret', secret) })
+    .where(eq(accounts.id, actor.accountId));
   return {
     secret,
     uri: totpUri(secret, actor.username),
