@@ -10,6 +10,7 @@ const WEB_FEATURE = /^web\/src\/features\/([^/]+)\//;
 const moduleOf = (path: string) => MODULE.exec(path)?.[1] ?? null;
 const featureOf = (path: string) => WEB_FEATURE.exec(path)?.[1] ?? null;
 const under = (path: string, ...prefixes: string[]) => prefixes.some((p) => path.startsWith(p));
+const COMPOSITION_ROOT = ['server/app.ts', 'server/main.ts', 'server/cluster.ts'];
 const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 const isFrontDoor = (path: string) => /^server\/modules\/[^/]+\/index\.ts$/.test(path);
 
@@ -41,6 +42,15 @@ const RULES: Rule[] = [
       if (!target || moduleOf(from) === target || isFrontDoor(to)) return null;
       return `reaches inside module "${target}"; import from server/modules/${target}/index.ts`;
     },
+  },
+  {
+    name: 'only entry points (scripts, bench, tests) import the composition root (server/app.ts, main.ts, cluster.ts)',
+    broken: ({ from, to }) =>
+      under(from, 'core/', 'server/', 'web/') &&
+      COMPOSITION_ROOT.includes(to) &&
+      !COMPOSITION_ROOT.includes(from)
+        ? 'code the app is built from imports the app'
+        : null,
   },
   {
     name: 'web/ imports only web/ and core/ (server facts come from the generated contract under web/)',
