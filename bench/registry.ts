@@ -10,6 +10,19 @@ const RUNS = 200;
 const P95_LIMIT_MS = 20;
 
 /** A district-scale database kept between runs (seeded once), so that repeated benchmarks are quick. */
+/** The HTTP app over a bench database, and the headers of a district centre's session on it. */
+export async function appAsCentre(db: Database) {
+  const app = await buildApp({
+    config: testConfig({ webDist: '/nonexistent' }),
+    db,
+    pii: benchPii,
+    logger: false,
+  });
+  await enrolDemoAccountsLike(db, benchPii, 'centre001');
+  const headers = { authorization: `Bearer ${await demoBearerToken(app, db, 'centre001')}` };
+  return { app, headers };
+}
+
 export async function districtDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
   const db = await benchDatabase(engine, 'gg_bench_district', false);
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
@@ -70,15 +83,8 @@ export async function benchRegistry(): Promise<Figure[]> {
   for (const engine of ['postgres', 'pglite'] as const) {
     const db = await districtDatabase(engine);
     const s = await sample(db);
-    const app = await buildApp({
-      config: testConfig({ webDist: '/nonexistent' }),
-      db,
-      pii: benchPii,
-      logger: false,
-    });
     // As the district centre: whole-district scope, so the figures are those of the largest lists.
-    await enrolDemoAccountsLike(db, benchPii, 'centre001');
-    const headers = { authorization: `Bearer ${await demoBearerToken(app, db, 'centre001')}` };
+    const { app, headers } = await appAsCentre(db);
     const pick = <T>(items: T[], i: number) => items[i % items.length]!;
     const scenarios: [string, (i: number) => string][] = [
       ['residents: first page of the district', () => `/api/v1/registry/residents?area=${s.codes.district}`],

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runToEnd } from '../../tests/support/run-to-end';
 import { openTestDatabase } from '../../tests/support/test-app';
 import { testAuditKey, testPii, testPiiKeys } from '../../tests/support/test-keys';
 import { testConfig } from '../config';
@@ -16,7 +15,6 @@ import { bindUnboundValues } from './key-rotation';
 import { createPiiCipher, type PiiKeys } from './pii';
 import { type InstallKeys, KeysUnavailableError, loadInstallKeys } from './pii-keys';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const folders: string[] = [];
 const folder = (name: string) => {
   const path = mkdtempSync(join(tmpdir(), `gg-keys-${name}-`));
@@ -156,32 +154,17 @@ describe('npm start', () => {
     await migrate(db);
     await db.query('UPDATE key_check SET pii_check = $1', [randomBytes(40)]);
     await db.close();
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: '',
-          DATA_DIR: dataDir,
-          XDG_CONFIG_HOME: folder('config'),
-          SEED_ON_EMPTY: 'none',
-          PII_KEYS: '',
-          PII_HMAC_KEY: '',
-          AUDIT_KEY: '',
-          KEYS_FILE: '',
-          PORT: '0',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => {
-        text += d.toString();
-      });
-      child.stderr.on('data', (d: Buffer) => {
-        text += d.toString();
-      });
-      child.on('error', reject);
-      child.on('close', (exit) => resolve({ code: exit, output: text }));
+    const { code, output } = await runToEnd(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      XDG_CONFIG_HOME: folder('config'),
+      SEED_ON_EMPTY: 'none',
+      PII_KEYS: '',
+      PII_HMAC_KEY: '',
+      AUDIT_KEY: '',
+      KEYS_FILE: '',
+      PORT: '0',
     });
     expect(output).toContain('This database holds encrypted personal data, but its keys are not at');
     expect(output).not.toMatch(/at .*\n\s+at /); // a message, not a stack trace

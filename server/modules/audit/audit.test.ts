@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runToEnd } from '../../../tests/support/run-to-end';
 import { testAuditKey, testKeyEnvironment } from '../../../tests/support/test-keys';
 import { loadConfig } from '../../config';
 import { type Database, type Orm, openDatabase } from '../../db/client';
@@ -29,7 +28,6 @@ import {
 import { auditRoutes } from './routes';
 import { parseAnchor, verifyAuditChain } from './verify';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** With DATABASE_URL: fresh databases on that server (dropped at the end); otherwise PGlite. */
 const serverUrl = loadConfig().databaseUrl;
 
@@ -469,21 +467,10 @@ function runCli(
   env: Record<string, string>,
   args: string[] = [],
 ): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/audit-verify.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...testKeyEnvironment, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+  return runToEnd('npx', ['tsx', 'scripts/audit-verify.ts', ...args], {
+    ...process.env,
+    ...testKeyEnvironment,
+    ...env,
   });
 }
 
