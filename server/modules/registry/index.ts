@@ -18,5 +18,4 @@ export {
   REGISTRY_TABLES,
   type RegistryTableName,
 } from './entities';
-export { DateString, Id, Nullable, OneOf, Text } from './entities/schemas';
 export { type RegistryDeps, registryRoutes } from './routes';

@@ -4,7 +4,7 @@ import { conflict, DomainError, unprocessable } from '../../../lib/errors';
 import type { Placement } from '../../areas';
 import { appendAudit } from '../../audit';
 import { placementColumns } from '../entities/areas';
-import { dependentsOf } from '../entities/index';
+import { dependentsOf } from '../entities';
 import { deepestAreaId } from './counts';
 import { recordChange } from './history';
 import { movePlacementChildren } from './placement';
