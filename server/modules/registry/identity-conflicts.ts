@@ -72,8 +72,7 @@ async function lockResident(tx: Orm, ctx: RegistryContext, id: number): Promise<
 
 /** Archives the record that goes, clears the mark on the one that stays: one transaction, history and audit. */
 async function resolve(ctx: RegistryContext, id: number, keep: 'new' | 'existing') {
-  return ctx.db.orm.transaction(async (t) => {
-    const tx = t as unknown as Orm;
+  return ctx.db.orm.transaction(async (tx) => {
     const [task] = await tx
       .select()
       .from(identityConflicts)

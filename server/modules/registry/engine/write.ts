@@ -3,8 +3,8 @@ import { execRows, type Orm } from '../../../db/client';
 import { conflict, DomainError, unprocessable } from '../../../lib/errors';
 import type { Placement } from '../../areas';
 import { appendAudit } from '../../audit';
-import { placementColumns } from '../entities/areas';
 import { dependentsOf } from '../entities';
+import { placementColumns } from '../entities/areas';
 import { deepestAreaId } from './counts';
 import { recordChange } from './history';
 import { movePlacementChildren } from './placement';
@@ -170,7 +170,7 @@ function tableName(def: EntityDefinition): string {
 /** One transaction per action; unique-key violations become a 409 that names the field. */
 async function inTransaction<T>(def: EntityDefinition, ctx: RegistryContext, fn: (tx: Orm) => Promise<T>) {
   try {
-    return await ctx.db.orm.transaction((tx) => fn(tx as unknown as Orm));
+    return await ctx.db.orm.transaction((tx) => fn(tx));
   } catch (error) {
     throw translateDatabaseError(def, error);
   }
