@@ -115,6 +115,27 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
     expect(watch.problems).toEqual([]);
   });
 
+  it('a sortable column sorts through the API and keeps the order in the URL', async () => {
+    await start('leader001');
+    await open('/houses');
+    await page.locator(ROWS).first().waitFor();
+    const header = page.locator('.ant-table-thead th', { hasText: '建筑面积' });
+    await header.click();
+    await page.waitForURL(/[?&]sort=floorArea/);
+    await settled(page);
+    const areas = async () =>
+      (await page.locator(`${ROWS} td:nth-child(4)`).allTextContents()).map((text) => Number(text));
+    const ascending = await areas();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await header.click();
+    await page.waitForURL(/[?&]order=desc/);
+    await settled(page);
+    const descending = await areas();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).toBeGreaterThanOrEqual(ascending.at(-1)!);
+    expect(watch.problems).toEqual([]);
+  });
+
   it('a read-only role sees no create, edit or archive buttons', async () => {
     await start('leader001');
     await open('/houses');

@@ -20,11 +20,13 @@ interface Props<T extends { id: number }> {
   query: UseQueryResult<Page<T>>;
   paging: CursorPaging;
   onRowClick: (row: T) => void;
+  /** A sortable column's header was clicked: sort by that column's key (undefined order: unsorted). */
+  onSort?: (key: string | undefined, order: 'ascend' | 'descend' | undefined) => void;
 }
 
 /** The common frame of every registry list: search, filters, table, keyset pager. */
 export function ListPage<T extends { id: number }>(props: Props<T>) {
-  const { title, search, filters, actions, columns, query, paging, onRowClick } = props;
+  const { title, search, filters, actions, columns, query, paging, onRowClick, onSort } = props;
   const { t } = useI18n();
   const area = useSelectedArea();
   const items = query.data?.items ?? [];
@@ -76,6 +78,10 @@ export function ListPage<T extends { id: number }>(props: Props<T>) {
         tableLayout="fixed"
         scroll={{ x: 'max-content' }}
         onRow={(row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })}
+        onChange={(_pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          onSort?.(one?.columnKey === undefined ? undefined : String(one.columnKey), one?.order ?? undefined);
+        }}
       />
       <CursorPager
         paging={paging}

@@ -1,4 +1,4 @@
-import type { CreateBody, PersonalField, RegistryRecord, RegistryResource } from '../../api/types';
+import type { CreateBody, ListQuery, PersonalField, RegistryRecord, RegistryResource } from '../../api/types';
 import type { MessageKey } from '../../i18n';
 
 /**
@@ -9,16 +9,18 @@ export type EntityDescription<P extends RegistryResource> = DescriptionOf<
   P,
   OutputKey<P>,
   FilterKey<P>,
-  BodyKey<P>
+  BodyKey<P>,
+  SortKey<P>
 >;
 /** Every description, as the generic screens see it: keys are plain strings there. */
-export type AnyDescription = DescriptionOf<RegistryResource, string, string, string>;
+export type AnyDescription = DescriptionOf<RegistryResource, string, string, string, string>;
 
 interface DescriptionOf<
   R extends RegistryResource,
   Out extends string,
   F extends string,
   Body extends string,
+  Sort extends string,
 > {
   resource: R;
   /** Side-menu symbol; the menu label is `list.<resource>`. */
@@ -28,6 +30,8 @@ interface DescriptionOf<
   /** Placeholder of the search box; no box when the API has no free-text search for the entity. */
   search?: MessageKey;
   columns: readonly Shown<Out>[];
+  /** Columns the list can be sorted by (the API's `sort` values that are also column keys). */
+  sortable: readonly (Sort & Out)[];
   filters: readonly Filter<F>[];
   /** Detail fields, after which come the area and bookkeeping fields every record has. */
   detail: readonly Shown<Out>[];
@@ -38,6 +42,7 @@ interface DescriptionOf<
 
 export type OutputKey<P extends RegistryResource> = keyof RegistryRecord<P> & string;
 export type BodyKey<P extends RegistryResource> = keyof CreateBody<P> & string;
+export type SortKey<P extends RegistryResource> = NonNullable<ListQuery<P>['sort']>;
 /** Filters are query parameters the list accepts; parent filters (`addressId`) are links' targets too. */
 export type FilterKey<P extends RegistryResource> = BodyKey<P> | OutputKey<P>;
 

@@ -11,6 +11,7 @@ export const departments: EntityDescription<'departments'> = {
   icon: '⚑',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name', 'code'],
   columns: [
     { key: 'name', label: 'field.departmentName', kind: 'text', width: 240 },
     { key: 'shortName', label: 'field.shortName', kind: 'text', width: 140 },
@@ -39,6 +40,7 @@ export const staff: EntityDescription<'staff'> = {
   icon: '☻',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name'],
   columns: [
     { key: 'name', label: 'field.name', kind: 'text', width: 120 },
     { key: 'role', label: 'field.staffRole', kind: 'enum', group: 'staffRole', width: 150 },

@@ -19,6 +19,7 @@ export const enterprises: EntityDescription<'enterprises'> = {
   icon: '▣',
   heading: ['name'],
   search: 'list.searchEnterprises',
+  sortable: ['name', 'employees'],
   columns: [
     { key: 'name', label: 'field.enterpriseName', kind: 'text', width: 220 },
     { key: 'uscc', label: 'field.uscc', kind: 'text', width: 180 },
@@ -88,6 +89,7 @@ export const socialOrganisations: EntityDescription<'social-organisations'> = {
   icon: '❖',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name', 'registeredOn'],
   columns: [
     { key: 'name', label: 'field.organisationName', kind: 'text', width: 240 },
     { key: 'uscc', label: 'field.uscc', kind: 'text', width: 180 },

@@ -14,6 +14,7 @@ export const partyOrganisations: EntityDescription<'party-organisations'> = {
   icon: '★',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name'],
   columns: [
     { key: 'name', label: 'field.organisationName', kind: 'text', width: 260 },
     { key: 'kind', label: 'field.partyKind', kind: 'enum', group: 'partyKind', width: 110 },
@@ -87,6 +88,7 @@ export const partyMembers: EntityDescription<'party-members'> = {
   resource: 'party-members',
   icon: '✦',
   heading: ['residentName'],
+  sortable: ['joinedOn'],
   columns: [
     { key: 'residentName', label: 'field.name', kind: 'text', width: 120 },
     { key: 'partyOrganisationName', label: 'field.partyOrganisation', kind: 'text', width: 260 },
@@ -145,6 +147,7 @@ export const partyStudios: EntityDescription<'party-studios'> = {
   icon: '✪',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name', 'openedOn'],
   columns: [
     { key: 'name', label: 'field.studioName', kind: 'text', width: 220 },
     { key: 'partyOrganisationName', label: 'field.partyOrganisation', kind: 'text', width: 240 },

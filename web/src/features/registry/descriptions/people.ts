@@ -41,6 +41,7 @@ export const residents: EntityDescription<'residents'> = {
   icon: '☺',
   heading: ['name'],
   search: 'list.searchResidents',
+  sortable: ['name'],
   columns: [
     { key: 'name', label: 'field.name', kind: 'text', width: 100 },
     { key: 'sex', label: 'field.sex', kind: 'enum', group: 'sex', width: 70 },
@@ -135,6 +136,7 @@ export const healthRecords: EntityDescription<'health-records'> = {
   resource: 'health-records',
   icon: '♥',
   heading: ['residentName'],
+  sortable: [],
   columns: [
     { key: 'residentName', label: 'field.name', kind: 'text', width: 120 },
     { key: 'conditionCount', label: 'field.conditionCount', kind: 'number', width: 110 },

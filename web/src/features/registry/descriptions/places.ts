@@ -22,6 +22,7 @@ export const addresses: EntityDescription<'addresses'> = {
   icon: '⌂',
   heading: ['fullText'],
   search: 'list.searchAddresses',
+  sortable: ['road'],
   columns: [
     { key: 'fullText', label: 'field.fullText', kind: 'text', width: 320 },
     { key: 'road', label: 'field.road', kind: 'text', width: 140 },
@@ -71,6 +72,7 @@ export const houses: EntityDescription<'houses'> = {
   icon: '▦',
   heading: ['address', 'unit'],
   search: 'list.searchHouses',
+  sortable: ['unit', 'floorArea'],
   columns: [
     { key: 'address', label: 'field.address', kind: 'text', width: 300 },
     { key: 'unit', label: 'field.unit', kind: 'text', width: 100 },
@@ -110,6 +112,7 @@ export const serviceFacilities: EntityDescription<'service-facilities'> = {
   icon: '✚',
   heading: ['name'],
   search: 'list.searchNames',
+  sortable: ['name', 'capacity'],
   columns: [
     { key: 'name', label: 'field.facilityName', kind: 'text', width: 240 },
     { key: 'kind', label: 'field.facilityKind', kind: 'enum', group: 'facilityKind', width: 140 },

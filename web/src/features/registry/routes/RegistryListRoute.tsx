@@ -20,7 +20,10 @@ export function RegistryListRoute({ resource }: { resource: RegistryResource }) 
   const navigate = useNavigate();
   const href = useAreaHref();
   const permissions = usePermissions();
-  const filterKeys = useMemo(() => description.filters.map((f) => f.key), [description]);
+  const filterKeys = useMemo(
+    () => [...description.filters.map((f) => f.key), 'sort', 'order'],
+    [description],
+  );
   const { filters, setFilters, paging, params } = useListState(filterKeys);
   const query = useRegistryList(resource, params);
   const canCreate = useCan(resource, 'create');
@@ -42,10 +45,14 @@ export function RegistryListRoute({ resource }: { resource: RegistryResource }) 
         ellipsis: shown.kind === 'text' && (shown.width ?? 0) >= 180,
         align: shown.kind === 'number' ? ('right' as const) : undefined,
         render: (_: unknown, record: Shape) => showValue(shown, record, ctx),
+        ...(description.sortable.includes(shown.key) && {
+          sorter: true,
+          sortOrder: filters.sort === shown.key ? sortOrder(filters.order) : null,
+        }),
       })),
       ...areaColumns<Shape>(t),
     ];
-  }, [description, t, tx, href, resource, permissions]);
+  }, [description, t, tx, href, resource, permissions, filters.sort, filters.order]);
 
   // A new record made from a filtered list starts under the same parent (e.g. a house at this address).
   const parents = Object.fromEntries(
@@ -78,6 +85,12 @@ export function RegistryListRoute({ resource }: { resource: RegistryResource }) 
       query={query}
       paging={paging}
       onRowClick={(row) => navigate(href(`/${resource}/${row.id}`))}
+      onSort={(key, order) =>
+        setFilters({ sort: order && key, order: order === 'descend' ? 'desc' : undefined })
+      }
     />
   );
 }
+
+const sortOrder = (order: string | undefined) =>
+  order === 'desc' ? ('descend' as const) : ('ascend' as const);
