@@ -25,24 +25,25 @@ export type DeferredIndexes = {
   restoreAll(options?: RestoreOptions): Promise<void>;
 };
 
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function deferIndexes(db: Database, tables: readonly string[]): Promise<DeferredIndexes> {
-  const names = tables.map((t) => `'${t.replaceAll("'", "''")}'`).join(', ');
   const foreignKeys = await db.query<Definition>(
     `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
        FROM pg_constraint c
-      WHERE c.contype = 'f' AND c.conrelid::regclass::text IN (${names})
+      WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY($1::text[])
       ORDER BY c.conname`,
+    [tables],
   );
   // Primary keys and constraint-backed indexes stay: ids arrive in order and are cheap to index.
   const indexes = await db.query<Definition>(
     `SELECT i.indrelid::regclass::text AS table, i.indexrelid::regclass::text AS name,
             pg_get_indexdef(i.indexrelid) AS def
        FROM pg_index i
-      WHERE i.indrelid::regclass::text IN (${names}) AND NOT i.indisprimary
+      WHERE i.indrelid::regclass::text = ANY($1::text[]) AND NOT i.indisprimary
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
       ORDER BY i.indexrelid::regclass::text`,
+    [tables],
   );
   const drops = [
     rememberDeferredSql([

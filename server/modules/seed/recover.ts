@@ -1,8 +1,7 @@
 // Start-up recovery from a demo load that was interrupted (process killed, machine stopped).
 import type { Database } from '../../db/client';
+import { quoteIdent } from './deferred-indexes';
 import { DEMO_TABLES, type InterruptedLoad } from './load-state';
-
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * Returns the database to the state migrations left it in, in one transaction: empties the demo tables
@@ -33,15 +32,15 @@ export async function clearInterruptedLoad(db: Database, load: InterruptedLoad):
 
 /** The tables plus, transitively, every table with a foreign key to one of them (TRUNCATE needs them all). */
 async function withReferencingTables(db: Database, tables: readonly string[]): Promise<string[]> {
-  const list = tables.map((t) => `'${t}'`).join(', ');
   const rows = await db.query<{ name: string }>(
     `WITH RECURSIVE closure(name) AS (
-       SELECT unnest(ARRAY[${list}]::text[])
+       SELECT unnest($1::text[])
        UNION
        SELECT c.conrelid::regclass::text FROM pg_constraint c JOIN closure ON c.confrelid::regclass::text = closure.name
         WHERE c.contype = 'f'
      )
      SELECT name FROM closure ORDER BY name`,
+    [tables],
   );
   return rows.map((r) => r.name);
 }
