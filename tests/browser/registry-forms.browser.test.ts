@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryPage } from '../../web/src/api/types';
 import {
+  afterFetch,
   apiJson,
   appUrl,
   demoAccount,
@@ -120,16 +121,14 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
     await open('/houses');
     await page.locator(ROWS).first().waitFor();
     const header = page.locator('.ant-table-thead th', { hasText: '建筑面积' });
-    await header.click();
-    await page.waitForURL(/[?&]sort=floorArea/);
-    await settled(page);
+    await afterFetch(page, /\/registry\/houses\?.*sort=floorArea/, () => header.click());
+    expect(page.url()).toMatch(/[?&]sort=floorArea/);
     const areas = async () =>
       (await page.locator(`${ROWS} td:nth-child(4)`).allTextContents()).map((text) => Number(text));
     const ascending = await areas();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    await header.click();
-    await page.waitForURL(/[?&]order=desc/);
-    await settled(page);
+    await afterFetch(page, /\/registry\/houses\?.*order=desc/, () => header.click());
+    expect(page.url()).toMatch(/[?&]order=desc/);
     const descending = await areas();
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(descending[0]).toBeGreaterThanOrEqual(ascending.at(-1)!);
