@@ -4,9 +4,8 @@ import { searchBigrams } from '../../../../core/text/bigrams';
 import { parseUscc } from '../../../../core/validation/uscc';
 import { enterprises } from '../../../db/schema';
 import { defineEntity } from '../engine/types';
-import { addressEntity } from './addresses';
+import { atDoorPlate } from './at-door-plate';
 import { checkedUscc, Uscc } from './checks';
-import { addressTexts, lookUpAll } from './lookups';
 import { bodies, Id, OneOf, Output, Text } from './schemas';
 import { textSearch } from './search';
 
@@ -35,8 +34,7 @@ export const enterpriseEntity = defineEntity({
   table: enterprises,
   ...bodies(fields, ['addressId', 'name', 'uscc', 'industry', 'licenceStatus', 'legalRepresentative']),
   output: Output({
-    addressId: Type.Integer(),
-    address: Type.String(),
+    ...atDoorPlate.output,
     name: Type.String(),
     uscc: Type.String(),
     industry: Type.String(),
@@ -45,13 +43,13 @@ export const enterpriseEntity = defineEntity({
     employees: Type.Integer(),
     legalRepresentative: Type.String(),
   }),
-  placedBy: { parent: addressEntity, field: 'addressId' },
+  placedBy: atDoorPlate.placedBy,
   metrics: { enterprises: {} },
   filters: {
     licenceStatus: { schema: LicenceStatus, column: 'licenceStatus' },
     hazardousChemicals: { schema: Type.Boolean(), column: 'hazardousChemicals' },
     industry: { schema: Type.String({ minLength: 1, maxLength: 50 }), column: 'industry' },
-    addressId: { schema: Id(), column: 'addressId' },
+    ...atDoorPlate.filter,
   },
   sortable: ['name', 'employees'],
   uniqueFields: { enterprises_uscc_key: 'uscc' },
@@ -67,10 +65,9 @@ export const enterpriseEntity = defineEntity({
       ...(input.name !== undefined && { searchBigrams: searchBigrams(input.name) }),
     };
   },
-  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['address', addressTexts, (r) => r.addressId]]),
+  enrich: atDoorPlate.enrich,
   present: (row, _ctx, extra) => ({
-    addressId: row.addressId,
-    address: extra?.address ?? '',
+    ...atDoorPlate.present(row, extra),
     name: row.name,
     uscc: row.uscc,
     industry: row.industry,

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { houses } from '../../../db/schema';
 import { defineEntity } from '../engine/types';
-import { addressEntity } from './addresses';
-import { addressTexts, lookUpAll } from './lookups';
+import { atDoorPlate } from './at-door-plate';
 import { bodies, Id, OneOf, Output, Text } from './schemas';
 import { prefixSearch } from './search';
 
@@ -27,26 +26,24 @@ export const houseEntity = defineEntity({
   table: houses,
   ...bodies(fields, ['addressId', 'unit', 'use', 'floorArea']),
   output: Output({
-    addressId: Type.Integer(),
-    address: Type.String(),
+    ...atDoorPlate.output,
     unit: Type.String(),
     use: Type.String(),
     floorArea: Type.Number(),
   }),
-  placedBy: { parent: addressEntity, field: 'addressId' },
+  placedBy: atDoorPlate.placedBy,
   metrics: { houses: {} },
   filters: {
     use: { schema: HouseUse, column: 'use' },
-    addressId: { schema: Id(), column: 'addressId' },
+    ...atDoorPlate.filter,
   },
   sortable: ['unit', 'floorArea'],
   search: (q) => ({ where: prefixSearch(houses.unit, q), sort: 'unit' }),
   uniqueFields: { houses_unit_key: 'unit' },
   toColumns: async ({ input }) => input,
-  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['address', addressTexts, (r) => r.addressId]]),
+  enrich: atDoorPlate.enrich,
   present: (row, _ctx, extra) => ({
-    addressId: row.addressId,
-    address: extra?.address ?? '',
+    ...atDoorPlate.present(row, extra),
     unit: row.unit,
     use: row.use,
     floorArea: row.floorArea,

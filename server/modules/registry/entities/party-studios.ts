@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { partyStudios } from '../../../db/schema';
 import { activeParent } from '../engine/read';
 import { defineEntity } from '../engine/types';
-import { addressEntity } from './addresses';
+import { atDoorPlate } from './at-door-plate';
 import { notAfterToday } from './checks';
-import { addressTexts, lookUpAll, partyOrganisationNames } from './lookups';
+import { lookUpAll, partyOrganisationNames } from './lookups';
 import { partyOrganisationEntity } from './party-organisations';
 import { bodies, DateString, Id, Output, Text } from './schemas';
 import { containsSearch } from './search';
@@ -25,18 +25,17 @@ export const partyStudioEntity = defineEntity({
   table: partyStudios,
   ...bodies(fields, ['addressId', 'partyOrganisationId', 'name', 'openedOn']),
   output: Output({
-    addressId: Type.Integer(),
-    address: Type.String(),
+    ...atDoorPlate.output,
     partyOrganisationId: Type.Integer(),
     partyOrganisationName: Type.String(),
     name: Type.String(),
     openedOn: Type.String(),
   }),
-  placedBy: { parent: addressEntity, field: 'addressId' },
+  placedBy: atDoorPlate.placedBy,
   metrics: { partyStudios: {} },
   filters: {
     partyOrganisationId: { schema: Id(), column: 'partyOrganisationId' },
-    addressId: { schema: Id(), column: 'addressId' },
+    ...atDoorPlate.filter,
   },
   sortable: ['name', 'openedOn'],
   search: (q) => ({ where: containsSearch(partyStudios.name, q) }),
@@ -49,12 +48,11 @@ export const partyStudioEntity = defineEntity({
   },
   enrich: (rows, ctx) =>
     lookUpAll(rows, ctx, [
-      ['address', addressTexts, (r) => r.addressId],
+      atDoorPlate.addressLookup,
       ['partyOrganisationName', partyOrganisationNames, (r) => r.partyOrganisationId],
     ]),
   present: (row, _ctx, extra) => ({
-    addressId: row.addressId,
-    address: extra?.address ?? '',
+    ...atDoorPlate.present(row, extra),
     partyOrganisationId: row.partyOrganisationId,
     partyOrganisationName: extra?.partyOrganisationName ?? '',
     name: row.name,

@@ -2,9 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { socialOrganisations } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import { defineEntity } from '../engine/types';
-import { addressEntity } from './addresses';
+import { atDoorPlate } from './at-door-plate';
 import { checkedUscc, notAfterToday, Uscc } from './checks';
-import { addressTexts, lookUpAll } from './lookups';
 import { bodies, DateString, Id, OneOf, Output, Text } from './schemas';
 import { containsSearch } from './search';
 
@@ -41,18 +40,17 @@ export const socialOrganisationEntity = defineEntity({
   table: socialOrganisations,
   ...bodies(fields, ['addressId', 'name', 'uscc', 'kind', 'registeredOn']),
   output: Output({
-    addressId: Type.Integer(),
-    address: Type.String(),
+    ...atDoorPlate.output,
     name: Type.String(),
     uscc: Type.String(),
     kind: Type.String(),
     registeredOn: Type.String(),
   }),
-  placedBy: { parent: addressEntity, field: 'addressId' },
+  placedBy: atDoorPlate.placedBy,
   metrics: { socialOrganisations: {} },
   filters: {
     kind: { schema: SocialOrganisationKind, column: 'kind' },
-    addressId: { schema: Id(), column: 'addressId' },
+    ...atDoorPlate.filter,
   },
   sortable: ['name', 'registeredOn'],
   uniqueFields: { social_organisations_uscc_key: 'uscc' },
@@ -62,10 +60,9 @@ export const socialOrganisationEntity = defineEntity({
     notAfterToday('registeredOn', input.registeredOn);
     return { ...input, ...(uscc !== undefined && { uscc }) };
   },
-  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['address', addressTexts, (r) => r.addressId]]),
+  enrich: atDoorPlate.enrich,
   present: (row, _ctx, extra) => ({
-    addressId: row.addressId,
-    address: extra?.address ?? '',
+    ...atDoorPlate.present(row, extra),
     name: row.name,
     uscc: row.uscc,
     kind: row.kind,
