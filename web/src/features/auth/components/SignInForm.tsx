@@ -4,8 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { type LoginInput, useLogin } from '../api/login';
-
-const SIX_DIGITS = /^\d{6}$/;
+import { TotpCodeField } from './TotpCodeField';
 
 /**
  * Username and password; when the server answers `totp_required`, a second step asks for the
@@ -39,19 +38,7 @@ export function SignInForm() {
           requiredMark={false}
           onFinish={({ totp }) => signIn({ ...credentials, totp })}
         >
-          <Form.Item
-            name="totp"
-            label={t('auth.totp.code')}
-            rules={[{ required: true, pattern: SIX_DIGITS, message: t('auth.totp.codeInvalid') }]}
-          >
-            <Input
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={6}
-              autoFocus
-              data-testid="login-totp"
-            />
-          </Form.Item>
+          <TotpCodeField name="totp" label={t('auth.totp.code')} testId="login-totp" />
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('auth.totp.verify')}
           </Button>

@@ -1,9 +1,10 @@
-import { Button, Form, Input, QRCode, Space, Spin, Typography } from 'antd';
+import { Button, Form, QRCode, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 import { useLogout } from '../api/logout';
 import { useTotpConfirm, useTotpSetup } from '../api/totp';
+import { TotpCodeField } from './TotpCodeField';
 
 /** The secret in groups of four, as authenticator apps show it when typed in by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
@@ -63,19 +64,7 @@ export function TotpEnrolment() {
         requiredMark={false}
         onFinish={({ code }) => confirm.mutate(code)}
       >
-        <Form.Item
-          name="code"
-          label={t('auth.enrol.code')}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.totp.codeInvalid') }]}
-        >
-          <Input
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={6}
-            autoFocus
-            data-testid="totp-confirm-code"
-          />
-        </Form.Item>
+        <TotpCodeField name="code" label={t('auth.enrol.code')} testId="totp-confirm-code" />
         <Button type="primary" htmlType="submit" block loading={confirm.isPending} data-testid="totp-confirm">
           {t('auth.enrol.confirm')}
         </Button>
