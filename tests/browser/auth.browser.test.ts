@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoTotpCode } from '../../server/modules/auth';
-import { appUrl, demoAccount, freshDemoCode, launchBrowser, screenshot, watchPage } from './harness';
+import { appUrl, demoAccount, freshDemoCode, openPage, screenshot, useBrowser, watchPage } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';
 
 describe('sign-in (against a running server with the small demo district)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
+    page = await openPage(browser());
   });
 
   it('a wrong password shows the API message, the right one opens the page asked for, sign-out', async () => {
@@ -42,8 +36,7 @@ describe('sign-in (against a running server with the small demo district)', () =
   });
 
   it('an account with two-factor sign-in is asked for its authenticator code, then the app opens', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const p = await fresh.newPage();
+    const p = await openPage(browser());
     const watch = watchPage(p);
     await p.goto(`${appUrl()}/residents`, { waitUntil: 'networkidle' });
     await p.getByTestId('login-username').fill('centre002');
@@ -71,6 +64,6 @@ describe('sign-in (against a running server with the small demo district)', () =
     await p.locator(ROWS).first().waitFor();
     expect(new URL(p.url()).pathname).toBe('/residents');
     expect(watch.problems.every((x) => /401/.test(x) && /\/auth\/(me|login)/.test(x))).toBe(true);
-    await fresh.close();
+    await p.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { DEMO_PASSWORD, demoTotpCode, TOTP_PERIOD_SECONDS, totpSecondsLeft } from '../../server/modules/auth';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
@@ -16,6 +16,53 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** How the screens are looked at unless a test says otherwise: a desktop window, in Chinese. */
+export const DESKTOP_ZH: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
+
+/**
+ * One headless browser for the enclosing describe block, launched before its tests (and before the block's own
+ * beforeAll hooks, which are registered after this call) and closed after them. Answers a getter: the browser
+ * exists only once the hook has run.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('useBrowser(): the browser is launched in beforeAll, use it inside hooks and tests');
+    return browser;
+  };
+}
+
+/** A page in a context of its own (its own cookies, so its own session); close it with `page.context().close()`. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = DESKTOP_ZH): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+/**
+ * A fresh desktop page, watched, for each test of the enclosing block (closed after it); `onOpen` hands it to
+ * the test file and may sign in.
+ */
+export function usePagePerTest(
+  browser: () => Browser,
+  onOpen: (page: Page, watch: PageWatch) => unknown,
+): void {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    page = await openPage(browser());
+    await onOpen(page, watchPage(page));
+  });
+  afterEach(async () => {
+    await page?.context().close();
   });
 }
 

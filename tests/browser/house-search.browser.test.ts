@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterFetch, appUrl, launchBrowser, screenshot, signIn, watchPage } from './harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { afterFetch, appUrl, openPage, screenshot, signIn, useBrowser, watchPage } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';
 
 describe('houses: search by unit prefix (against a running server with the small demo district)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
+    page = await openPage(browser());
     await signIn(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('a unit prefix keeps only the houses whose unit starts with it, and stays in the URL', async () => {

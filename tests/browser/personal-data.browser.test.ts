@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryRecord } from '../../web/src/api/types';
 import type { AreaNode } from '../../web/src/lib/types';
 import {
@@ -7,12 +7,13 @@ import {
   apiJson,
   appUrl,
   demoAccount,
-  launchBrowser,
+  openPage,
   type PageWatch,
   screenshot,
   settled,
   signIn,
-  watchPage,
+  useBrowser,
+  usePagePerTest,
 } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -35,8 +36,7 @@ const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('personal data screens: reads on record (auditor), identity conflicts (district centre)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let watch: PageWatch;
   let gridWorker: { username: string; id: number };
@@ -51,11 +51,9 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
   const open = (path: string) => page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // The centre finds a resident outside the first grid who has a health record (so archiving them is
     // refused with has_dependents) and reveals the ID number; that grid's worker registers it again.
-    const centreContext = await browser.newContext();
-    const centre = await centreContext.newPage();
+    const centre = await openPage(browser(), {});
     await as(centre, 'centre001');
     const tree = await apiJson<{ roots: AreaNode[] }>(centre, '/areas/tree');
     const grid = tree.roots[0]!.children[0]!.children[0]!.children[0]!;
@@ -88,10 +86,9 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
       if (!cursor) break;
     }
     centreId = (await apiJson<{ id: number }>(centre, '/auth/me')).id;
-    await centreContext.close();
+    await centre.context().close();
 
-    const workerContext = await browser.newContext();
-    const worker = await workerContext.newPage();
+    const worker = await openPage(browser(), {});
     const username = `grid${grid.code.slice(6)}`;
     await as(worker, username);
     gridWorker = { username, id: (await apiJson<{ id: number }>(worker, '/auth/me')).id };
@@ -115,18 +112,11 @@ describe('personal data screens: reads on record (auditor), identity conflicts (
       reason: '看看',
     });
     expect(refused.status).toBe(400);
-    await workerContext.close();
+    await worker.context().close();
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: WIDE, locale: 'zh-CN' });
-    page = await context.newPage();
-    watch = watchPage(page);
-  });
-  afterEach(async () => {
-    await context?.close();
+  usePagePerTest(browser, (p, w) => {
+    page = p;
+    watch = w;
   });
 
   it('auditor: the reads tab filters by account and by record, shows the ids, works at 390 px and in English', async () => {

@@ -1,16 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RegistryPage } from '../../web/src/api/types';
 import {
   afterFetch,
   apiJson,
   appUrl,
   demoAccount,
-  launchBrowser,
+  openPage,
   type PageWatch,
   screenshot,
   settled,
   signIn,
+  useBrowser,
   watchPage,
 } from './harness';
 
@@ -25,27 +26,19 @@ const fieldItem = (page: Page, field: string) =>
   page.locator('.ant-form-item', { has: textBox(page, field) });
 
 describe('registry forms from descriptions: create, a refusal at its field, edit, archive', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let watch: PageWatch;
 
   const start = async (username: string, width = 1440) => {
-    context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
+    page = await openPage(browser(), { viewport: { width, height: 900 }, locale: 'zh-CN' });
     watch = watchPage(page);
     await signIn(page, { username, password: demoAccount.password });
   };
   const open = (path: string) => page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
-    await context?.close();
+    await page?.context().close();
   });
 
   it('district centre: a house created at an address, refused then accepted, edited and archived', async () => {

@@ -1,18 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaNode } from '../../web/src/lib/types';
 import {
   afterFetch,
   apiJson,
   appUrl,
   demoAccount,
-  launchBrowser,
+  openPage,
   type PageWatch,
   screenshot,
   settled,
   signIn,
   statNumber,
-  watchPage,
+  useBrowser,
+  usePagePerTest,
 } from './harness';
 
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -20,8 +21,7 @@ const TREE_TITLES = '[data-testid=area-tree] .ant-tree-title';
 const REASON = '入户走访，核实身份信息';
 
 describe('roles: what each account sees and may do (small demo district)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = useBrowser();
   let page: Page;
   let watch: PageWatch;
   /** The first grid of the district and its grid worker (`grid` + the grid code after the district's 6 digits). */
@@ -40,25 +40,16 @@ describe('roles: what each account sees and may do (small demo district)', () =>
   };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const lookup = await browser.newContext();
-    page = await lookup.newPage();
+    page = await openPage(browser(), {});
     await as('centre001');
     const tree = await api<{ roots: AreaNode[] }>('/areas/tree');
     grid = tree.roots[0]!.children[0]!.children[0]!.children[0]!;
     gridWorker = `grid${grid.code.slice(6)}`;
-    await lookup.close();
+    await page.context().close();
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watch = watchPage(page);
-  });
-  afterEach(async () => {
-    await context?.close();
+  usePagePerTest(browser, (p, w) => {
+    page = p;
+    watch = w;
   });
 
   it('grid worker: only the path to the own grid, only its residents, reveals an ID number with a reason', async () => {

@@ -1,40 +1,28 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   afterFetch,
   appUrl,
-  launchBrowser,
   type PageWatch,
   paintedShare,
   screenshot,
   settled,
   signIn,
-  watchPage,
+  useBrowser,
+  usePagePerTest,
 } from './harness';
 
 const ENTITIES = ['addresses', 'houses', 'residents', 'enterprises'] as const;
 const ROWS = '.ant-table-tbody tr.ant-table-row';
 
 describe('web app screens (against a running server with the small demo district)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let watch: PageWatch;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watch = watchPage(page);
+  usePagePerTest(useBrowser(), async (p, w) => {
+    page = p;
+    watch = w;
     await signIn(page);
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   const open = async (path: string) => {
