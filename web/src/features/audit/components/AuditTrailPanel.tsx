@@ -1,8 +1,6 @@
-import { Space, Table } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { CursorPager } from '../../../components/CursorPager';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PagedTable } from '../../../components/PagedTable';
 import { useI18n } from '../../../i18n';
 import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useUrlFilters } from '../../../lib/use-url-filters';
@@ -30,37 +28,18 @@ export function AuditTrailPanel() {
       }),
     [t, tx, setFilters, navigate],
   );
-  const items = query.data?.items ?? [];
 
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <AuditFilters filters={filters} setFilters={setFilters} />
-      </Space>
-      {query.isError && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
-        </div>
-      )}
-      <Table<AuditEntry>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={items}
-        loading={query.isFetching}
-        pagination={false}
-        tableLayout="fixed"
-        onRow={(r) => (ALERT_ACTIONS.has(r.action) ? { style: ALERT_ROW_STYLE, 'data-alert': 'true' } : {})}
-        // Fixed widths (details are cut with an ellipsis); below this width the table scrolls sideways.
-        scroll={{ x: 1100 }}
-        data-testid="audit-table"
-      />
-      <CursorPager
-        paging={paging}
-        nextCursor={query.data?.nextCursor}
-        rows={items.length}
-        busy={query.isFetching}
-      />
-    </>
+    <PagedTable<AuditEntry>
+      filters={<AuditFilters filters={filters} setFilters={setFilters} />}
+      query={query}
+      paging={paging}
+      size="small"
+      columns={columns}
+      onRow={(r) => (ALERT_ACTIONS.has(r.action) ? { style: ALERT_ROW_STYLE, 'data-alert': 'true' } : {})}
+      // Fixed widths (details are cut with an ellipsis); below this width the table scrolls sideways.
+      scroll={{ x: 1100 }}
+      data-testid="audit-table"
+    />
   );
 }

@@ -1,7 +1,6 @@
-import { Alert, Space, Table } from 'antd';
+import { Alert } from 'antd';
 import { useMemo } from 'react';
-import { CursorPager } from '../../../components/CursorPager';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PagedTable } from '../../../components/PagedTable';
 import { useI18n } from '../../../i18n';
 import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useUrlFilters } from '../../../lib/use-url-filters';
@@ -22,27 +21,16 @@ export function PersonalReadsPanel() {
     () => readColumns(t, tx, (accountId) => setFilters({ accountId })),
     [t, tx, setFilters],
   );
-  const items = query.data?.items ?? [];
 
   return (
     <>
       <Alert type="info" showIcon title={t('audit.reads.intro')} style={{ marginBottom: 16 }} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <ReadsFilters filters={filters} setFilters={setFilters} />
-      </Space>
-      {query.isError && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
-        </div>
-      )}
-      <Table<PersonalRead>
-        rowKey="id"
+      <PagedTable<PersonalRead>
+        filters={<ReadsFilters filters={filters} setFilters={setFilters} />}
+        query={query}
+        paging={paging}
         size="small"
         columns={columns}
-        dataSource={items}
-        loading={query.isFetching}
-        pagination={false}
-        tableLayout="fixed"
         expandable={{
           rowExpandable: (r) => r.recordIds.length > 0,
           expandedRowRender: (r) => (
@@ -51,12 +39,6 @@ export function PersonalReadsPanel() {
         }}
         scroll={{ x: 840 }}
         data-testid="reads-table"
-      />
-      <CursorPager
-        paging={paging}
-        nextCursor={query.data?.nextCursor}
-        rows={items.length}
-        busy={query.isFetching}
       />
     </>
   );
