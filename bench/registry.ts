@@ -9,7 +9,6 @@ import { type Figure, percentile, printFigures, writeSection } from './report';
 const RUNS = 200;
 const P95_LIMIT_MS = 20;
 
-/** A district-scale database kept between runs (seeded once), so that repeated benchmarks are quick. */
 /** The HTTP app over a bench database, and the headers of a district centre's session on it. */
 export async function appAsCentre(db: Database) {
   const app = await buildApp({
@@ -23,6 +22,7 @@ export async function appAsCentre(db: Database) {
   return { app, headers };
 }
 
+/** A district-scale database kept between runs (seeded once), so that repeated benchmarks are quick. */
 export async function districtDatabase(engine: 'pglite' | 'postgres'): Promise<Database> {
   const db = await benchDatabase(engine, 'gg_bench_district', false);
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');

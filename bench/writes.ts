@@ -1,11 +1,8 @@
 import { cpSync, rmSync } from 'node:fs';
 import pg from 'pg';
-import { buildApp } from '../server/app';
-import { testConfig } from '../server/config';
 import type { Database } from '../server/db/client';
-import { demoBearerToken, enrolDemoAccountsLike } from '../tests/support/demo-login';
-import { benchDatabase, benchPii, dropBenchDatabase, serverUrl } from './databases';
-import { districtDatabase } from './registry';
+import { benchDatabase, dropBenchDatabase, serverUrl } from './databases';
+import { appAsCentre, districtDatabase } from './registry';
 import { type Figure, percentile, printFigures, writeSection } from './report';
 
 const WRITES = 400;
@@ -68,14 +65,7 @@ export async function benchWrites(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const engine of ['postgres', 'pglite'] as const) {
     const db = await districtCopy(engine);
-    const app = await buildApp({
-      config: testConfig({ webDist: '/nonexistent' }),
-      db,
-      pii: benchPii,
-      logger: false,
-    });
-    await enrolDemoAccountsLike(db, benchPii, 'centre001');
-    const headers = { authorization: `Bearer ${await demoBearerToken(app, db, 'centre001')}` };
+    const { app, headers } = await appAsCentre(db);
     const stamp = Date.now().toString(36);
     for (const [spread, addressIds] of Object.entries(await targets(db))) {
       const create = async (i: number) => {

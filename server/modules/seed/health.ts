@@ -1,18 +1,12 @@
 // Health records: one per resident for most residents, chronic conditions rising with age (encrypted).
+import { CHRONIC_CONDITIONS } from '../../../core/health/chronic-conditions';
 import { sampleWeighted } from './allocate';
 import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
 import { isoDate, REFERENCE_DAY } from './dates';
 
-export const CONDITIONS = [
-  'hypertension',
-  'diabetes',
-  'coronary_heart_disease',
-  'copd',
-  'stroke',
-  'severe_mental_disorder',
-  'tuberculosis',
-] as const;
+/** The seed draws the conditions it has prevalence figures for: the first seven. */
+const CONDITIONS = CHRONIC_CONDITIONS.slice(0, 7);
 
 // Prevalence per age band (0–14, 15–34, 35–44, 45–54, 55–64, 65–74, 75+), per condition above.
 const BAND_STARTS = [0, 15, 35, 45, 55, 65, 75];

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CHRONIC_CONDITIONS } from '../../../../core/health/chronic-conditions';
 import { healthRecords } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import type { PiiCipher } from '../../../lib/pii';
@@ -8,20 +9,8 @@ import { lookUpAll, residentNames } from './lookups';
 import { residentEntity } from './residents';
 import { bodies, DateString, Id, Nullable, OneOf, Output } from './schemas';
 
-export const CONDITIONS = [
-  'hypertension',
-  'diabetes',
-  'coronary_heart_disease',
-  'copd',
-  'stroke',
-  'severe_mental_disorder',
-  'tuberculosis',
-  'chronic_kidney_disease',
-  'cancer',
-] as const;
-
 export const ChronicCondition = OneOf(
-  CONDITIONS,
+  CHRONIC_CONDITIONS,
   'hypertension 高血压, diabetes 糖尿病, coronary_heart_disease 冠心病, copd 慢阻肺, stroke 脑卒中, ' +
     'severe_mental_disorder 严重精神障碍, tuberculosis 肺结核, chronic_kidney_disease 慢性肾病, cancer 恶性肿瘤',
 );
@@ -86,7 +75,7 @@ export const healthRecordEntity = defineEntity({
     }
     if (conditions === undefined) return columns;
     // Canonical order, so that re-sending the same set in another order is not a change.
-    const sorted = CONDITIONS.filter((c) => conditions.includes(c));
+    const sorted = CHRONIC_CONDITIONS.filter((c) => conditions.includes(c));
     return { ...columns, conditionsEnc: pii.encrypt(JSON.stringify(sorted), conditionsAad(lookup.rowId)) };
   },
   enrich: (rows, ctx) => lookUpAll(rows, ctx, [['residentName', residentNames, (r) => r.residentId]]),
