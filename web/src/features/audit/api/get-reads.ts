@@ -1,7 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, type QueryValue } from '../../../lib/api-client';
 import type { PersonalReadsPage, ReadsFilters } from '../types';
-import { AUDIT_PAGE_SIZE, localMidnight } from './get-audit';
+import { pageParams, useAuditPage } from './paged-query';
 
 /** URL filters → query parameters of `GET /audit/reads`; dates become a half-open range of instants. */
 export function readsParams(filters: ReadsFilters, cursor: string | null): Record<string, QueryValue> {
@@ -10,23 +9,13 @@ export function readsParams(filters: ReadsFilters, cursor: string | null): Recor
     entity: filters.entity,
     recordId: filters.recordId,
     kind: filters.kind,
-    from: filters.from ? localMidnight(filters.from) : undefined,
-    to: filters.to ? localMidnight(filters.to, 1) : undefined,
-    cursor,
-    limit: AUDIT_PAGE_SIZE,
+    ...pageParams(filters, cursor),
   };
-}
-
-export function getPersonalReads(params: Record<string, QueryValue>, signal?: AbortSignal) {
-  return apiGet<PersonalReadsPage>('/audit/reads', params, signal);
 }
 
 /** One page of the personal-data reads, newest first. */
 export function usePersonalReads(params: Record<string, QueryValue>) {
-  return useQuery({
-    queryKey: ['audit', 'reads', params],
-    queryFn: ({ signal }) => getPersonalReads(params, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-  });
+  return useAuditPage(['audit', 'reads', params], (signal) =>
+    apiGet<PersonalReadsPage>('/audit/reads', params, signal),
+  );
 }

@@ -1,21 +1,17 @@
-import { DatePicker, Input } from 'antd';
-import dayjs from 'dayjs';
+import { Input } from 'antd';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { useI18n } from '../../../i18n';
 import { AUDIT_ACTIONS, type AuditFilters as Filters, OBJECT_TYPES } from '../types';
+import { DayRangeFilter } from './DayRangeFilter';
 
 interface Props {
   filters: Filters;
   setFilters: (changes: Partial<Filters>) => void;
 }
 
-const DAY = 'YYYY-MM-DD';
-
 /** Actor, action, object and date filters of the audit log; each change restarts paging (URL state). */
 export function AuditFilters({ filters, setFilters }: Props) {
   const { t } = useI18n();
-  const range =
-    filters.from && filters.to ? ([dayjs(filters.from, DAY), dayjs(filters.to, DAY)] as const) : null;
   return (
     <>
       <Input.Search
@@ -54,12 +50,7 @@ export function AuditFilters({ filters, setFilters }: Props) {
         style={{ width: 190 }}
         data-testid="filter-object-id"
       />
-      <DatePicker.RangePicker
-        value={range ? [range[0], range[1]] : null}
-        onChange={(dates) => setFilters({ from: dates?.[0]?.format(DAY), to: dates?.[1]?.format(DAY) })}
-        prefix={`${t('audit.dateRange')}:`}
-        data-testid="filter-dates"
-      />
+      <DayRangeFilter from={filters.from} to={filters.to} onChange={setFilters} testId="filter-dates" />
     </>
   );
 }

@@ -1,8 +1,7 @@
-import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { useI18n } from '../../../i18n';
 import { type ReadsFilters as Filters, READ_ENTITIES, READ_KINDS } from '../types';
+import { DayRangeFilter } from './DayRangeFilter';
 import { IdSearch } from './IdSearch';
 
 interface Props {
@@ -10,13 +9,9 @@ interface Props {
   setFilters: (changes: Partial<Filters>) => void;
 }
 
-const DAY = 'YYYY-MM-DD';
-
 /** Account, entity, record, kind and date filters of the personal-data reads (URL state). */
 export function ReadsFilters({ filters, setFilters }: Props) {
   const { t } = useI18n();
-  const range =
-    filters.from && filters.to ? ([dayjs(filters.from, DAY), dayjs(filters.to, DAY)] as const) : null;
   return (
     <>
       <IdSearch
@@ -53,12 +48,7 @@ export function ReadsFilters({ filters, setFilters }: Props) {
         onChange={(kind) => setFilters({ kind })}
         testId="filter-kind"
       />
-      <DatePicker.RangePicker
-        value={range ? [range[0], range[1]] : null}
-        onChange={(dates) => setFilters({ from: dates?.[0]?.format(DAY), to: dates?.[1]?.format(DAY) })}
-        prefix={`${t('audit.dateRange')}:`}
-        data-testid="filter-read-dates"
-      />
+      <DayRangeFilter from={filters.from} to={filters.to} onChange={setFilters} testId="filter-read-dates" />
     </>
   );
 }
