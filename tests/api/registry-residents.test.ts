@@ -29,6 +29,21 @@ describe('registry: addresses → houses → residents', () => {
     return res.body;
   };
 
+  /** A valid body for a registered resident of `houseId` (head of household), with a fresh ID number. */
+  const residentBody = (houseId: unknown, name: string, sex: 'M' | 'F') => {
+    const { idNumber, birthDate } = freshIdNumber(sex);
+    return {
+      houseId,
+      name,
+      sex,
+      birthDate,
+      householdType: 'registered',
+      idNumber,
+      ethnicity: '汉族',
+      relation: '本人',
+    };
+  };
+
   it('places a new address in the grid containing its point and keeps history', async () => {
     const address = await newAddress(`${Date.now() % 100000}号`);
     expect(address.gridId).toBe(grid.id);
@@ -49,18 +64,13 @@ describe('registry: addresses → houses → residents', () => {
     });
     expect(house.status).toBe(201);
     expect(house.body).toMatchObject({ gridId: grid.id, address: address.fullText });
-    const { idNumber, birthDate } = freshIdNumber('F');
+    const body = residentBody(house.body.id, '李晓红', 'F');
+    const { idNumber } = body;
     const created = await api.post('/registry/residents', {
-      houseId: house.body.id,
-      name: '李晓红',
-      sex: 'F',
-      birthDate,
+      ...body,
       householdType: 'floating',
       permitExpiry: '2027-03-01',
-      idNumber,
       phone: '13812345678',
-      ethnicity: '汉族',
-      relation: '本人',
       tags: ['key_care'],
     });
     expect(created.status).toBe(201);
@@ -84,18 +94,8 @@ describe('registry: addresses → houses → residents', () => {
   });
 
   it('refuses a wrong checksum, a birth date or sex that contradicts the ID number, and writes nothing', async () => {
-    const houseId = await api.firstId('houses');
-    const { idNumber, birthDate } = freshIdNumber('M');
-    const base = {
-      houseId,
-      name: '王强',
-      sex: 'M',
-      birthDate,
-      householdType: 'registered',
-      idNumber,
-      ethnicity: '汉族',
-      relation: '本人',
-    };
+    const base = residentBody(await api.firstId('houses'), '王强', 'M');
+    const { idNumber } = base;
     const before = await writeCounts(t.db, 'residents');
     const wrongCheck = idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0');
     const cases: [Record<string, unknown>, string][] = [
@@ -121,18 +121,8 @@ describe('registry: addresses → houses → residents', () => {
   });
 
   it('answers a duplicate ID number with 409 naming the field', async () => {
-    const houseId = await api.firstId('houses');
-    const { idNumber, birthDate } = freshIdNumber('F');
-    const body = {
-      houseId,
-      name: '陈芳',
-      sex: 'F',
-      birthDate,
-      householdType: 'registered',
-      idNumber,
-      ethnicity: '汉族',
-      relation: '本人',
-    };
+    const body = residentBody(await api.firstId('houses'), '陈芳', 'F');
+    const { idNumber } = body;
     expect((await api.post('/registry/residents', body)).status).toBe(201);
     const before = await writeCounts(t.db, 'residents');
     const again = await api.post('/registry/residents', { ...body, idNumber: idNumber.toLowerCase() });
@@ -199,17 +189,7 @@ describe('registry: addresses → houses → residents', () => {
       use: 'own',
       floorArea: 88,
     });
-    const { idNumber, birthDate } = freshIdNumber('M');
-    const resident = await api.post('/registry/residents', {
-      houseId: house.body.id,
-      name: '赵磊',
-      sex: 'M',
-      birthDate,
-      householdType: 'registered',
-      idNumber,
-      ethnicity: '汉族',
-      relation: '本人',
-    });
+    const resident = await api.post('/registry/residents', residentBody(house.body.id, '赵磊', 'M'));
     const other = district.children[1]!.children[0]!.children[0]!;
     const to = (await api.get(`/areas/${other.code}`)).body.centroid as typeof gridCentroid;
     const moved = await api.patch(`/registry/addresses/${address.id}`, { ...to, version: address.version });
