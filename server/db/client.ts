@@ -61,10 +61,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   return {
     engine: 'pglite',
     orm,
-    async query(text, params = []) {
-      if (typeof text !== 'string') return execRows(orm, text) as never;
-      return (await client.query(text, params)).rows as never;
-    },
+    query: queryVia(orm, (text, params) => client.query(text, params)),
     async script(text) {
       await client.exec(text);
     },
@@ -132,10 +129,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     engine: 'postgres',
     orm,
-    async query(text, params = []) {
-      if (typeof text !== 'string') return execRows(orm, text) as never;
-      return (await pool.query(text, params)).rows;
-    },
+    query: queryVia(orm, (text, params) => pool.query(text, params)),
     async script(text) {
       await pool.query(text);
     },
@@ -174,6 +168,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 /** Rows of a Drizzle `execute` on either driver (both answer `{ rows }`). */
+/** `Database.query` over a driver: Drizzle `SQL` runs through the ORM, a string with its parameters on the driver. */
+function queryVia(
+  orm: Orm,
+  run: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+): Database['query'] {
+  return async <T extends Record<string, unknown>>(text: string | SQL, params: unknown[] = []) =>
+    (typeof text === 'string' ? (await run(text, params)).rows : await execRows(orm, text)) as T[];
+}
+
 export async function execRows<T>(tx: Orm, query: SQL | string): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
