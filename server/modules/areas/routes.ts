@@ -13,12 +13,14 @@ import {
 import { areaDetail, areaTree, boundaries, locate } from './service';
 
 const tags = ['areas'];
+/** Every area route reads areas, within the caller's scope. */
+const readAreas = { policy: { resource: 'areas', action: 'read' } } as const;
 
 export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = async (app, { areas }) => {
   app.get(
     '/areas/tree',
     {
-      config: { policy: { resource: 'areas', action: 'read' } },
+      config: readAreas,
       schema: {
         tags,
         summary: 'The area tree: district → street → community → grid',
@@ -31,7 +33,7 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
   app.get(
     '/areas/locate',
     {
-      config: { policy: { resource: 'areas', action: 'read' } },
+      config: readAreas,
       schema: {
         tags,
         summary: 'The grid, community and street containing a point',
@@ -45,7 +47,7 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
   app.get(
     '/areas/:code',
     {
-      config: { policy: { resource: 'areas', action: 'read' } },
+      config: readAreas,
       schema: {
         tags,
         summary: 'One area with its path from the district',
@@ -59,7 +61,7 @@ export const areaRoutes: FastifyPluginAsyncTypebox<{ areas: AreaDirectory }> = a
   app.get(
     '/areas/:code/boundaries',
     {
-      config: { policy: { resource: 'areas', action: 'read' } },
+      config: readAreas,
       schema: {
         tags,
         summary: 'Boundaries of an area subtree as a GeoJSON FeatureCollection',
