@@ -22,7 +22,7 @@ export interface ListQuery {
 /** The scope predicate: rows inside the area's subtree, read from the located columns alone. */
 export function areaColumn(def: EntityDefinition, ctx: RegistryContext, code: string) {
   const area = ctx.areas.resolve(code);
-  return { column: def.table[PLACEMENT_KEY[area.level]], id: area.id };
+  return { column: def.table[PLACEMENT_KEY[area.level]], id: area.id, level: area.level };
 }
 
 export async function listRecords(def: EntityDefinition, ctx: RegistryContext, query: ListQuery) {
@@ -33,7 +33,10 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
   // A one-value range, not `=`: with `=` the planner drops the area column from ORDER BY (area, id) and,
   // not knowing area and id are correlated (rows are loaded area by area), walks the primary key filtering
   // most of the table (0.5 s for a street). The range keeps the (area, id) index order: under 1 ms.
-  if (inArea) where.push(between(inArea.column, inArea.id, inArea.id));
+  // A district has no (district_id, id) index: its rows are most of the table, so the primary key walks them.
+  const byArea = inArea && inArea.level !== 'district' ? inArea : null;
+  if (byArea) where.push(between(byArea.column, byArea.id, byArea.id));
+  else if (inArea) where.push(eq(inArea.column, inArea.id));
   if (!query.includeArchived) where.push(isNull(t.archivedAt));
   for (const [name, filter] of Object.entries(def.filters)) {
     const value = query[name];
@@ -75,12 +78,12 @@ export async function listRecords(def: EntityDefinition, ctx: RegistryContext, q
     const { value, id } = decodeCursor(ctx.pii, listKey, query.cursor, cursorKind);
     const op = descending ? sql`<` : sql`>`;
     if (sortKey !== 'id') where.push(sql`(${sortColumn}, ${t.id}) ${op} (${value}, ${id})`);
-    else if (inArea) where.push(sql`(${inArea.column}, ${t.id}) ${op} (${inArea.id}, ${id})`);
+    else if (byArea) where.push(sql`(${byArea.column}, ${t.id}) ${op} (${byArea.id}, ${id})`);
     else where.push(sql`${t.id} ${op} ${id}`);
   }
   const limit = query.limit ?? 20;
   const direction = descending ? desc : asc;
-  const byId = inArea ? [direction(inArea.column), direction(t.id)] : [direction(t.id)];
+  const byId = byArea ? [direction(byArea.column), direction(t.id)] : [direction(t.id)];
   const orderBy = sortKey === 'id' ? byId : [direction(sortColumn), direction(t.id)];
   const rows = (await ctx.db.orm
     .select()
