@@ -15,6 +15,7 @@ import type { PiiCipher } from './lib/pii';
 import { AreaDirectory, AreaNode, areaRoutes } from './modules/areas';
 import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
+import { clientConfigRoutes } from './modules/client-config';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
 import metrics from './plugins/metrics';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(
     async (api) => {
+      await api.register(clientConfigRoutes, { config });
       await api.register(authRoutes, { db, config, areas, pii });
       await api.register(auditRoutes, { db });
       await api.register(areaRoutes, { areas });

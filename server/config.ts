@@ -54,6 +54,12 @@ const ConfigSchema = Type.Object({
   metricsHost: Type.String({ minLength: 1 }),
   /** When set, every /metrics request must send `Authorization: Bearer <token>`. */
   metricsToken: Type.Optional(Type.String({ minLength: 16 })),
+  /** Optional basemap tile template (天地图 with the district's key, or an own tile server); none = polygons only. */
+  mapTileUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]*\\{z\\}[^\\s]*$' })),
+  mapTileCoordinates: Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02')]),
+  mapTileAttribution: Type.String(),
+  mapTileMaxZoom: Type.Integer({ minimum: 1, maximum: 22 }),
+  mapTileSubdomains: Type.String(),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -90,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined,
     metricsHost: env.METRICS_HOST ?? '127.0.0.1',
     metricsToken: env.METRICS_TOKEN || undefined,
+    mapTileUrl: env.MAP_TILE_URL || undefined,
+    mapTileCoordinates: env.MAP_TILE_COORDINATES ?? 'wgs84',
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
+    mapTileMaxZoom: Number(env.MAP_TILE_MAX_ZOOM ?? 18),
+    mapTileSubdomains: env.MAP_TILE_SUBDOMAINS ?? '',
   };
   if (!Value.Check(ConfigSchema, raw)) {
     const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);

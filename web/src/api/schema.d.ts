@@ -687,6 +687,51 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/client-config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Installation settings the web app needs: demo mode and the map tile service */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              basemap: {
+                attribution: string;
+                coordinates: 'wgs84' | 'gcj02';
+                maxZoom: number;
+                subdomains: string;
+                url: string;
+              } | null;
+              demo: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registry/addresses': {
     parameters: {
       query?: never;

@@ -1,0 +1,1 @@
+export { ClientConfig, clientConfigRoutes } from './routes';
