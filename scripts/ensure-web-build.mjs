@@ -1,4 +1,5 @@
-// Builds the web app when web/dist is missing or older than its sources, so `npm start` serves it.
+// Builds the web app when web/dist is missing, older than anything it is built from, or lacks the compressed
+// copies the server sends (a build from before they existed), so `npm start` serves what the sources say.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,14 +10,20 @@ const newest = (dir) =>
     const time = entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
     return Math.max(latest, time);
   }, 0);
+const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
 const built = 'web/dist/index.html';
 const sources = Math.max(
   newest('web/src'),
-  statSync('web/index.html').mtimeMs,
-  statSync('web/vite.config.ts').mtimeMs,
+  existsSync('web/public') ? newest('web/public') : 0,
+  mtime('web/index.html'),
+  mtime('web/vite.config.ts'),
+  mtime('scripts/compress-web.mjs'),
+  // A dependency upgrade changes the bundle without touching our sources.
+  mtime('package-lock.json'),
 );
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+const compressed = existsSync(`${built}.br`) && existsSync(`${built}.gz`);
+if (!existsSync(built) || mtime(built) < sources || !compressed) {
   console.log('building the web app (web/dist)…');
   execSync('npx vite build --config web/vite.config.ts --logLevel warn', { stdio: 'inherit' });
 }

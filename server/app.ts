@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -20,6 +17,7 @@ import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
+import { serveWebApp, tileImageSource } from './plugins/web-app';
 
 export interface AppDeps {
   config: Config;
@@ -31,7 +29,7 @@ export interface AppDeps {
 }
 
 /** Same-origin everything; Ant Design injects its styles at run time, hence inline styles. */
-const CSP = {
+const CSP_BASE = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
@@ -42,6 +40,12 @@ const CSP = {
   objectSrc: ["'none'"],
   frameAncestors: ["'none'"],
 };
+
+/** The basemap's tiles are images from the tile service's host (any of its subdomains), allowed only when configured. */
+function contentSecurityPolicy(config: Config) {
+  if (!config.mapTileUrl) return CSP_BASE;
+  return { ...CSP_BASE, imgSrc: [...CSP_BASE.imgSrc, tileImageSource(config.mapTileUrl)] };
+}
 
 /** Request logs carry method, path and status only: query strings may hold names or ID numbers. */
 const redactingSerializers = {
@@ -90,7 +94,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(metrics, { config });
-  await app.register(helmet, { contentSecurityPolicy: { directives: CSP } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   // Per account when signed in (an office behind one NAT address is many people), else per address.
   // The limiter runs as a route hook, after the guard's app-wide onRequest has resolved the actor.
   await app.register(rateLimit, {
@@ -129,19 +133,6 @@ export async function buildApp(deps: AppDeps) {
     { prefix: '/api/v1' },
   );
 
-  const webRoot = resolve(config.webDist);
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // Client-side routes: any other GET that accepts HTML gets the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html'))
-        return reply.sendFile('index.html');
-      return reply.status(404).send({
-        statusCode: 404,
-        code: 'no_route',
-        message: `No route ${req.method} ${req.url.split('?')[0]}`,
-      });
-    });
-  }
+  await serveWebApp(app, config.webDist);
   return app;
 }
