@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { actorNames } from '../../lib/actor-names';
 import { CONTENT_COLUMNS_SQL, contentOf, type StoredAuditRow } from './chain';
+import { objectNames } from './object-names';
 import { parseAnchor, verifyAuditChain } from './verify';
 
 export interface AuditDeps {
@@ -36,9 +38,16 @@ export const AuditItem = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actorId: Type.Union([Type.Integer(), Type.Null()]),
   actor: Type.String(),
+  actorName: Nullable(Type.String({ description: "The acting account's display name" })),
+  actorRole: Nullable(Type.String({ description: "The acting account's role" })),
   action: Type.String(),
   objectType: Nullable(Type.String()),
   objectId: Nullable(Type.String()),
+  objectName: Nullable(
+    Type.String({
+      description: "The object's name or address now (people's names masked), if it still exists",
+    }),
+  ),
   requestId: Nullable(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
   prevHash: Type.String({ description: 'SHA-256, hex' }),
@@ -96,14 +105,25 @@ export async function listAudit(db: Database, query: Static<typeof AuditQuery>) 
      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
      ORDER BY audit_log.id DESC
      LIMIT ${limit + 1}`);
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map((r) => ({ row: r, content: contentOf(r) }));
+  const [nameOf, objects] = await Promise.all([
+    actorNames(
+      db,
+      page.map((p) => p.content.actor),
+    ),
+    objectNames(
+      db,
+      page.map((p) => p.content),
+    ),
+  ]);
   return {
-    items: page.map((r) => {
-      const content = contentOf(r);
+    items: page.map(({ row, content }) => {
       const details = content.details as Record<string, unknown>;
-      return { ...content, id: Number(r.id), details, prevHash: r.prev_hash, hash: r.hash };
+      const objectName = objects.get(`${content.objectType}:${content.objectId}`) ?? null;
+      const hashes = { prevHash: row.prev_hash, hash: row.hash };
+      return { ...content, ...nameOf(content.actor), objectName, id: Number(row.id), details, ...hashes };
     }),
-    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: rows.length > limit ? (page.at(-1)?.row.id ?? null) : null,
   };
 }
 

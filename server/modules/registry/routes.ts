@@ -10,6 +10,7 @@ import { actorLabel } from '../auth';
 import { personalAccessFor, unrecordedAccess } from '../personal-access';
 import { listHistory } from './engine/history';
 import { listRecords } from './engine/list';
+import { ListTotal } from './engine/list-total';
 import { getRecord } from './engine/read';
 import { RevealBody, RevealResponse, revealField } from './engine/reveal';
 import { auditRefusedReveal } from './engine/reveal-refusals';
@@ -17,6 +18,8 @@ import type { AnyEntity, RegistryContext } from './engine/types';
 import { archiveRecord, createRecord, updateRecord } from './engine/write';
 import { ENTITIES } from './entities';
 import { Id } from './entities/schemas';
+import { exportRecords } from './export/export';
+import { CONTENT_TYPE } from './export/format';
 import { identityConflictRoutes } from './identity-conflicts';
 import { registrySummary, SummaryQuery, SummaryResponse } from './summary';
 
@@ -34,7 +37,9 @@ const HistoryItem = Type.Object({
   entityId: Type.Union([Type.Integer(), Type.Null()]),
   action: Type.String(),
   actor: Type.String(),
-  source: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: "The account's display name" }),
+  actorRole: Type.Union([Type.String(), Type.Null()], { description: "The account's role" }),
+  source: Type.String({ description: "'web' (the web app), 'api', or the integration that named itself" }),
   changes: Type.Unknown(),
   at: Type.String(),
 });
@@ -46,6 +51,9 @@ function listQuery(def: AnyEntity) {
     {
       area: Type.Optional(
         Type.String({ pattern: '^[0-9]{15}$', description: 'Area code: only rows in its subtree' }),
+      ),
+      within: Type.Optional(
+        Type.String({ pattern: '^[0-9]{15}$', description: 'An area inside `area` (e.g. one of its grids)' }),
       ),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Free-text search' })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
@@ -60,6 +68,17 @@ function listQuery(def: AnyEntity) {
     { additionalProperties: false },
   );
 }
+
+/** The list's query without paging, and the file format. */
+function exportQuery(def: AnyEntity) {
+  const { limit: _l, cursor: _c, ...list } = listQuery(def).properties;
+  const format = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { description: 'File format' });
+  return Type.Object({ ...list, format }, { additionalProperties: false });
+}
+
+/** `attachment` with the Chinese name for browsers (RFC 5987) and an ASCII one for the rest. */
+const attachment = (file: { name: string; ascii: string }) =>
+  `attachment; filename="${file.ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`;
 
 export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (app, deps) => {
   const context = (req: FastifyRequest): RegistryContext => ({
@@ -98,6 +117,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
     const page = Type.Object({
       items: Type.Array(def.output),
       nextCursor: Type.Union([Type.String(), Type.Null()]),
+      total: ListTotal,
     });
 
     app.get(
@@ -112,6 +132,27 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
         },
       },
       async (req) => listRecords(def, context(req), req.query),
+    );
+    app.get(
+      `${base}/export`,
+      {
+        config: policy('export'),
+        schema: {
+          tags,
+          summary: `Export the ${label} list as CSV or XLSX (same filters and scope; masked; audited)`,
+          querystring: exportQuery(def),
+          produces: [CONTENT_TYPE.csv, CONTENT_TYPE.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...query } = req.query;
+        const file = await exportRecords(def, context(req), query, format);
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', attachment(file.file))
+          .header('cache-control', 'no-store')
+          .send(file.stream);
+      },
     );
     app.get(
       `${base}/:id`,

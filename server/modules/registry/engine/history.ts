@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Orm } from '../../../db/client';
 import { recordHistory } from '../../../db/schema';
+import { actorNames } from '../../../lib/actor-names';
 import type { EntityDefinition, RegistryContext, RegistryTable, Row } from './types';
 
 const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchBigrams']);
@@ -66,6 +67,7 @@ export async function recordChange(
   });
 }
 
+/** A record's changes, newest first, each with the acting account's display name and role. */
 export async function listHistory(def: EntityDefinition, ctx: RegistryContext, id: number) {
   const rows = await ctx.db.orm
     .select()
@@ -73,5 +75,9 @@ export async function listHistory(def: EntityDefinition, ctx: RegistryContext, i
     .where(and(eq(recordHistory.entity, def.entity), eq(recordHistory.entityId, id)))
     .orderBy(desc(recordHistory.id))
     .limit(200);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const nameOf = await actorNames(
+    ctx.db,
+    rows.map((r) => r.actor),
+  );
+  return rows.map((r) => ({ ...r, ...nameOf(r.actor), at: r.at.toISOString() }));
 }

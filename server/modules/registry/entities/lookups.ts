@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { maskName } from '../../../../core/masking';
-import { addresses, partyOrganisations, residents } from '../../../db/schema';
+import { addresses, houses, partyOrganisations, residents } from '../../../db/schema';
 import type { RegistryContext, RegistryTable } from '../engine/types';
 
 /** One column of the rows with these ids, keyed by id (a batched look-up for `enrich`). */
@@ -27,6 +27,17 @@ type Fetch = (ctx: RegistryContext, ids: (number | null)[]) => Promise<Map<numbe
 export const addressTexts: Fetch = (ctx, ids) => valuesById(ctx, addresses, addresses.fullText, ids);
 export const partyOrganisationNames: Fetch = (ctx, ids) =>
   valuesById(ctx, partyOrganisations, partyOrganisations.name, ids);
+/** Door plate and unit of the houses with these ids: "黄埔区黄埔街道黄埔东路23号 3栋502房". */
+export const houseLabels: Fetch = async (ctx, ids) => {
+  const unique = [...new Set(ids.filter((id) => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.orm
+    .select({ id: houses.id, address: addresses.fullText, unit: houses.unit })
+    .from(houses)
+    .innerJoin(addresses, eq(addresses.id, houses.addressId))
+    .where(inArray(houses.id, unique));
+  return new Map(rows.map((r) => [r.id, `${r.address} ${r.unit}`]));
+};
 /** Masked names of the residents with these ids. */
 export const residentNames: Fetch = async (ctx, ids) => {
   const names = await valuesById(ctx, residents, residents.name, ids);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
+import { searchBigrams } from '../../../../core/text/bigrams';
 import { parseIdNumber } from '../../../../core/validation/id-number';
 import { documentKey } from '../../../../core/validation/identity-document';
 import { parsePhone } from '../../../../core/validation/phone';
@@ -7,10 +8,12 @@ import { residents } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
 import { defineEntity, type RegistryContext, type SearchPlan } from '../engine/types';
 import { houseEntity } from './houses';
+import { houseLabels, lookUpAll } from './lookups';
 import { protectPhone } from './personal';
+import { residentFilters } from './resident-filters';
 import { IdTypeSchema, identityColumns } from './resident-identity';
 import { bodies, DateString, Id, Nullable, OneOf, Output, Text } from './schemas';
-import { prefixSearch } from './search';
+import { textSearch } from './search';
 
 export const HouseholdType = OneOf(['registered', 'floating'], 'registered 户籍 or floating 流动');
 export const Sex = OneOf(['M', 'F']);
@@ -67,7 +70,8 @@ function residentSearch(q: string, ctx: RegistryContext): SearchPlan {
   }
   const phone = parsePhone(q);
   if (phone.ok) return { where: eq(residents.phoneHmac, ctx.pii.hmac(phone.value)), identity: 'phone' };
-  return { where: prefixSearch(residents.name, q), sort: 'name' };
+  // Any part of the name (张, 小明, 王小): through the name's bigram index, confirmed by LIKE.
+  return { where: textSearch(residents.searchBigrams, residents.name, q) };
 }
 
 /**
@@ -84,6 +88,7 @@ export const residentEntity = defineEntity({
   ...bodies(fields, ['houseId', 'name', 'householdType', 'idNumber', 'ethnicity', 'relation']),
   output: Output({
     houseId: Type.Integer(),
+    houseLabel: Type.String({ description: 'Door plate and unit of the house: the home address' }),
     name: Type.String(),
     sex: Type.String(),
     birthMonth: Type.String({ description: 'YYYY-MM: the full birth date is part of the ID number' }),
@@ -99,12 +104,16 @@ export const residentEntity = defineEntity({
     tags: Type.Array(Type.String()),
   }),
   placedBy: { parent: houseEntity, field: 'houseId' },
-  metrics: { residents: {}, floatingResidents: { where: "household_type = 'floating'" } },
+  metrics: {
+    residents: {},
+    floatingResidents: { where: "household_type = 'floating'", filter: { householdType: 'floating' } },
+  },
   filters: {
     householdType: { schema: HouseholdType, column: 'householdType' },
     sex: { schema: Sex, column: 'sex' },
     houseId: { schema: Id(), column: 'houseId' },
     idType: { schema: IdTypeSchema, column: 'idType' },
+    ...residentFilters(ResidentTag),
   },
   sortable: ['name', 'birthMonth'],
   uniqueFields: { residents_id_number_key: 'idNumber' },
@@ -123,12 +132,15 @@ export const residentEntity = defineEntity({
     const aad = { table: 'residents', column: 'phone_enc', rowId: lookup.rowId };
     return {
       ...plain,
+      ...(input.name !== undefined && { searchBigrams: searchBigrams(input.name) }),
       ...(await identityColumns(change, lookup)),
       ...(phone !== undefined && protectPhone(lookup.ctx.pii, phone, aad)),
     };
   },
-  present: (row) => ({
+  enrich: (rows, ctx) => lookUpAll(rows, ctx, [['houseLabel', houseLabels, (row) => row.houseId]]),
+  present: (row, _ctx, extra) => ({
     houseId: row.houseId,
+    houseLabel: extra?.houseLabel ?? '',
     name: row.name,
     sex: row.sex,
     birthMonth: row.birthMonth.slice(0, 7),
