@@ -100,6 +100,8 @@ export const residents = pgTable('residents', {
   idType: text('id_type').$type<IdType>().notNull().default('resident_id'),
   nationality: char('nationality', { length: 3 }),
   identityConflict: boolean('identity_conflict').notNull().default(false),
+  /** Bigrams of the name (core/text/bigrams.ts): any part of a name is found through a GIN index. */
+  searchBigrams: text('search_bigrams').array().notNull(),
   ...lifecycle(),
 });
 

@@ -1,6 +1,7 @@
 // Residents: households in occupied houses, with valid and unique ID numbers and encrypted personal data.
 import { maskIdNumber, maskPhone } from '../../../core/masking';
 import type { Random } from '../../../core/random';
+import { searchBigrams } from '../../../core/text/bigrams';
 import { adjustTotal } from './allocate';
 import { type DistrictContext, locatedStep, locationOf, need, streamFor, type TableStep } from './context';
 import type { Row } from './csv';
@@ -30,6 +31,7 @@ const RESIDENT_COLUMNS = [
   'ethnicity',
   'relation',
   'tags',
+  'search_bigrams',
 ] as const;
 
 export const residentStep = (ctx: DistrictContext): TableStep =>
@@ -88,11 +90,12 @@ function* residentRows(ctx: DistrictContext): Generator<Row> {
       set.floating[index] = floating ? 1 : 0;
       index++;
       const id = ++ctx.ids.residents;
+      const name = personName(random, member.male ? 'M' : 'F', surnames[m]);
       yield [
         id,
         ...locations[g]!,
         houses.firstId + h,
-        personName(random, member.male ? 'M' : 'F', surnames[m]),
+        name,
         member.male ? 'M' : 'F',
         `${isoDate(birthDay).slice(0, 7)}-01`,
         floating ? 'floating' : 'registered',
@@ -106,6 +109,7 @@ function* residentRows(ctx: DistrictContext): Generator<Row> {
         origin.ethnicity,
         member.relation,
         tagsFor(random, age, member.male, floating, members.length),
+        searchBigrams(name),
       ];
     }
   }

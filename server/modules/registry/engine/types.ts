@@ -68,10 +68,13 @@ export type Change<TRow = Row, TCreate extends TObject = TObject, TUpdate extend
 
 export type Label = { en: string; zh: string };
 
-export interface FilterDef<TColumn extends string = string> {
-  schema: TSchema;
-  column: TColumn;
-}
+/**
+ * A list filter: a query parameter validated by `schema`, matched on a column (`=`), or by its own
+ * predicate when equality is not what it means (a tag among tags, an age range, a date before).
+ */
+export type FilterDef<TColumn extends string = string> =
+  | { schema: TSchema; column: TColumn }
+  | { schema: TSchema; where: (value: never, ctx: RegistryContext) => SQL };
 
 /** How a free-text `q` is looked up; `identity` marks an exact ID-number or phone match (limited and on record). */
 export interface SearchPlan {
@@ -91,6 +94,8 @@ export interface Lookup {
 export interface RollupMetric {
   /** Must not depend on placement columns: a move shifts a row's hits to another area unchanged. */
   where?: string;
+  /** The list filters that select exactly the rows `where` counts, so such a list's total is exact. */
+  filter?: Record<string, unknown>;
 }
 /** A summary metric: the table it counts and which of its active rows. */
 export type Metric = RollupMetric & { table: string };

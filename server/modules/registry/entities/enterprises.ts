@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { searchBigrams } from '../../../../core/text/bigrams';
 import { parseUscc } from '../../../../core/validation/uscc';
 import { enterprises } from '../../../db/schema';
@@ -12,6 +12,21 @@ import { textSearch } from './search';
 export const LicenceStatus = OneOf(
   ['licensed', 'unlicensed', 'expired', 'revoked'],
   'licensed 已办证, unlicensed 未办证, expired 证照过期, revoked 已吊销',
+);
+
+/**
+ * Size by employees, after the statistical bureau's bands for most industries (统计上大中小微型企业划分):
+ * micro under 10, small 10–99, medium 100–999, large 1,000 or more.
+ */
+const SIZE_EMPLOYEES = {
+  micro: [0, 9],
+  small: [10, 99],
+  medium: [100, 999],
+  large: [1000, 1_000_000],
+} as const;
+export const EnterpriseSize = OneOf(
+  ['micro', 'small', 'medium', 'large'],
+  'By employees: micro 微型 <10, small 小型 10–99, medium 中型 100–999, large 大型 ≥1000',
 );
 
 const fields = {
@@ -49,6 +64,13 @@ export const enterpriseEntity = defineEntity({
     licenceStatus: { schema: LicenceStatus, column: 'licenceStatus' },
     hazardousChemicals: { schema: Type.Boolean(), column: 'hazardousChemicals' },
     industry: { schema: Type.String({ minLength: 1, maxLength: 50 }), column: 'industry' },
+    size: {
+      schema: EnterpriseSize,
+      where: (value: keyof typeof SIZE_EMPLOYEES) => {
+        const [min, max] = SIZE_EMPLOYEES[value];
+        return sql`${enterprises.employees} BETWEEN ${min} AND ${max}`;
+      },
+    },
     ...atDoorPlate.filter,
   },
   sortable: ['name', 'employees'],
@@ -56,7 +78,13 @@ export const enterpriseEntity = defineEntity({
   search(q) {
     const uscc = parseUscc(q);
     if (uscc.ok) return { where: eq(enterprises.uscc, uscc.value) };
-    return { where: textSearch(enterprises.searchBigrams, enterprises.name, q) };
+    const byName = textSearch(enterprises.searchBigrams, enterprises.name, q);
+    // What could be part of a credit code (4–17 letters or digits) is also looked for inside the USCC:
+    // a scan of the enterprises in scope (thousands), no index needed.
+    const code = q.replace(/\s+/g, '').toUpperCase();
+    if (/^[0-9A-Z]{4,17}$/.test(code))
+      return { where: or(byName, sql`${enterprises.uscc} LIKE ${`%${code}%`}`)! };
+    return { where: byName };
   },
   async toColumns({ input }) {
     return {

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
 import { CHRONIC_CONDITIONS } from '../../../../core/health/chronic-conditions';
 import { healthRecords } from '../../../db/schema';
 import { invalidField } from '../../../lib/errors';
@@ -51,9 +52,15 @@ export const healthRecordEntity = defineEntity({
     lastFollowUp: Type.Union([Type.String(), Type.Null()]),
   }),
   placedBy: { parent: residentEntity, field: 'residentId' },
-  metrics: { healthRecords: {}, chronicFocus: { where: 'chronic_focus' } },
+  metrics: { healthRecords: {}, chronicFocus: { where: 'chronic_focus', filter: { chronicFocus: true } } },
   filters: {
     chronicFocus: { schema: Type.Boolean(), column: 'chronicFocus' },
+    // A follow-up due: last visit before a date, or none recorded.
+    followUpBefore: {
+      schema: DateString('Last follow-up before this date, or none recorded'),
+      where: (value: string) =>
+        sql`(${healthRecords.lastFollowUp} IS NULL OR ${healthRecords.lastFollowUp} < ${value}::date)`,
+    },
     residentId: { schema: Id(), column: 'residentId' },
   },
   sortable: [],

@@ -3,7 +3,7 @@ import { houses } from '../../../db/schema';
 import { defineEntity } from '../engine/types';
 import { atDoorPlate } from './at-door-plate';
 import { bodies, Id, OneOf, Output, Text } from './schemas';
-import { prefixSearch } from './search';
+import { containsSearch } from './search';
 
 export const HouseUse = OneOf(
   ['own', 'rented', 'commercial', 'vacant'],
@@ -38,7 +38,9 @@ export const houseEntity = defineEntity({
     ...atDoorPlate.filter,
   },
   sortable: ['unit', 'floorArea'],
-  search: (q) => ({ where: prefixSearch(houses.unit, q), sort: 'unit' }),
+  // A unit number as people say it ("101", "3栋", "502房"): anywhere in the unit. Within an area the area
+  // index narrows the rows first; district-wide the unit order is walked until a page is found.
+  search: (q) => ({ where: containsSearch(houses.unit, q), sort: 'unit' }),
   uniqueFields: { houses_unit_key: 'unit' },
   toColumns: async ({ input }) => input,
   enrich: atDoorPlate.enrich,

@@ -1,0 +1,101 @@
+/**
+ * Chinese column headings and values of an export (the file is read in Excel by people, not parsed by
+ * programs). Fields without a heading here are left out of the file; enum values without a word stay as
+ * stored. Kept beside the export rather than shared with the web app, which the server never imports.
+ */
+export const HEADINGS: Record<string, string> = {
+  id: '编号',
+  fullText: '标准地址',
+  road: '街路巷',
+  houseNumber: '门牌号',
+  address: '地址',
+  unit: '房号',
+  use: '房屋用途',
+  floorArea: '建筑面积（㎡）',
+  name: '名称',
+  houseLabel: '住址',
+  sex: '性别',
+  birthMonth: '出生年月',
+  age: '年龄',
+  householdType: '人口类型',
+  permitExpiry: '居住证到期',
+  idType: '证件类型',
+  idNumber: '证件号码（脱敏）',
+  nationality: '国籍',
+  phone: '联系电话（脱敏）',
+  ethnicity: '民族',
+  relation: '与户主关系',
+  tags: '标签',
+  residentName: '居民姓名（脱敏）',
+  conditionCount: '慢性病种数',
+  chronicFocus: '慢病重点人群',
+  lastFollowUp: '最近随访',
+  uscc: '统一社会信用代码',
+  industry: '行业',
+  hazardousChemicals: '涉及危化品',
+  licenceStatus: '证照状态',
+  employees: '从业人员',
+  legalRepresentative: '法定代表人',
+  kind: '类型',
+  registeredOn: '登记日期',
+  areaCode: '区域代码',
+  parentName: '上级组织',
+  secretary: '书记',
+  partyOrganisationName: '所属党组织',
+  joinedOn: '入党日期',
+  status: '状态',
+  openedOn: '启用日期',
+  capacity: '容量',
+  lat: '纬度',
+  lng: '经度',
+  code: '代码',
+  shortName: '简称',
+  role: '岗位',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  updatedAt: '更新时间',
+};
+
+/** A person's name is 姓名, not 名称. */
+export const PERSON_ENTITIES = new Set(['resident', 'staff']);
+
+export const VALUES: Record<string, Record<string, string>> = {
+  use: { own: '自住', rented: '出租', commercial: '商用', vacant: '空置' },
+  householdType: { registered: '户籍人口', floating: '流动人口' },
+  sex: { M: '男', F: '女' },
+  idType: {
+    resident_id: '居民身份证',
+    hmt_residence_permit: '港澳台居民居住证',
+    hk_macau_pass: '港澳居民来往内地通行证',
+    taiwan_pass: '台湾居民来往大陆通行证',
+    foreign_permanent_residence: '外国人永久居留身份证',
+    passport: '护照',
+    birth_certificate: '出生医学证明（未落户）',
+  },
+  licenceStatus: { licensed: '证照齐全', unlicensed: '无照经营', expired: '证照过期', revoked: '已吊销' },
+  tags: {
+    elderly_alone: '独居老人',
+    disabled: '残疾人',
+    key_care: '重点关爱',
+    veteran: '退役军人',
+    low_income: '低收入',
+    left_behind_child: '留守儿童',
+  },
+};
+
+/** Entity name in the file name: 居民-2026-11-30.xlsx. */
+export const FILE_NAMES: Record<string, string> = {
+  addresses: '门牌地址',
+  houses: '房屋',
+  residents: '居民',
+  'health-records': '健康档案',
+  enterprises: '企业',
+  'social-organisations': '社会组织',
+  'party-organisations': '党组织',
+  'party-members': '党员',
+  'party-studios': '党建工作室',
+  'service-facilities': '服务设施',
+  departments: '部门',
+  staff: '工作人员',
+};
