@@ -18,7 +18,7 @@ const sources = Math.max(
   existsSync('web/public') ? newest('web/public') : 0,
   mtime('web/index.html'),
   mtime('web/vite.config.ts'),
-  mtime('scripts/compress-web.mjs'),
+  newest('web/build'),
   // A dependency upgrade changes the bundle without touching our sources.
   mtime('package-lock.json'),
 );

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { compressDir } from '../scripts/compress-web.mjs';
+import { compressDir } from './build/precompress.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where `/api` goes in dev and preview: the API server started with `npm run dev` (PORT 3000) by default. */

@@ -19,22 +19,25 @@ export async function serveWebApp(app: FastifyInstance, webDist: string) {
   const assets = `${resolve(root, 'assets')}${sep}`;
   await app.register(fastifyStatic, {
     root,
-    wildcard: false,
+    // Looked up per request, not listed at start: a rebuild while the server runs is served at once.
+    wildcard: true,
     preCompressed: true,
     // The compressed copies are picked by Accept-Encoding, never asked for by name.
-    globIgnore: ['**/*.br', '**/*.gz'],
+    allowedPath: (path) => !/\.(br|gz)$/.test(path),
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
     },
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html'))
+    // The API's unknown paths stay JSON 404s even for a browser (they reach here through the file route).
+    const appRoute = !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+    if (req.method === 'GET' && appRoute && String(req.headers.accept ?? '').includes('text/html'))
       return reply.sendFile('index.html');
     return reply.status(404).send({
       statusCode: 404,
       code: 'no_route',
-      message: `No route ${req.method} ${req.url.split('?')[0]}`,
+      message: `No ${req.url.startsWith('/api/') ? 'API route' : 'route'} ${req.method} ${req.url.split('?')[0]}`,
     });
   });
 }

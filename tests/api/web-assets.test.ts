@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compressDir } from '../../scripts/compress-web.mjs';
 import { tileImageSource } from '../../server/plugins/web-app';
+import { compressDir } from '../../web/build/precompress.mjs';
 import { startTestApp } from '../support/test-app';
 
 /** A built app in miniature: a hashed script, a small one, the shell; compressed as the build does it. */
@@ -76,8 +76,15 @@ describe('the built web app: compressed copies, cache headers, the app shell', (
     const missing = await get('/assets/index-00000000.js', { 'accept-encoding': 'br' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('no_route');
-    // The API's own 404 stays JSON even for a browser asking for HTML.
-    expect((await get('/api/v1/nothing', { accept: 'text/html' })).json().code).toBe('no_route');
+    // Neither a missing script nor an unknown API path gets the shell, even for a browser asking for HTML.
+    for (const url of ['/assets/index-00000000.js', '/api/v1/nothing', '/api/v2/residents']) {
+      const res = await get(url, { accept: 'text/html' });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().code, url).toBe('no_route');
+    }
+    // A file added after the server started (a rebuild) is served at once.
+    writeFileSync(join(dist.dir, 'assets', 'later-Gh78.js'), 'export const later = 1;');
+    expect((await get('/assets/later-Gh78.js')).body).toBe('export const later = 1;');
   });
 });
 

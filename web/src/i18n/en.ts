@@ -1,6 +1,7 @@
 import { enAudit } from './en.audit';
 import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
+import { enMap } from './en.map';
 import { enRegistry } from './en.registry';
 import type { MessageKey } from './zh-CN';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enFields,
   ...enAudit,
   ...enConflicts,
+  ...enMap,
   ...enRegistry,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',

@@ -2,12 +2,14 @@
 import { zhCNAudit } from './zh-CN.audit';
 import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNMap } from './zh-CN.map';
 import { zhCNRegistry } from './zh-CN.registry';
 
 export const zhCN = {
   ...zhCNFields,
   ...zhCNAudit,
   ...zhCNConflicts,
+  ...zhCNMap,
   ...zhCNRegistry,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',

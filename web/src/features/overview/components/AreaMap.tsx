@@ -1,91 +1,87 @@
-import { Empty, Space, Tag } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { Empty } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { type Basemap, BoundaryMap } from '../../../components/map/BoundaryMap';
 import { useI18n } from '../../../i18n';
 import type { AreaIndex } from '../../../lib/areas/area-index';
 import type { BoundaryCollection } from '../types';
-import { echarts, type GeoJsonInput } from './echarts';
-import { buildMapOption, type ColourBy, middleLatitude } from './map-option';
+import { type ColourBy, escapeHtml, fade, groupFeatures } from './map-option';
 
 interface Props {
-  /** Code of the area whose grids are drawn (names the registered map). */
-  code: string;
   collection: BoundaryCollection;
   index: AreaIndex | null;
   colourBy: ColourBy;
   highlight: string | null;
   onSelect: (code: string) => void;
+  basemap: Basemap | null;
+  /** The area shown, for the map's accessible name. */
+  areaName: string;
   height?: number;
 }
 
-/** Offline grid map: the API's GeoJSON registered as an ECharts map, no tiles or network. */
-export function AreaMap({ code, collection, index, colourBy, highlight, onSelect, height = 520 }: Props) {
+/** The grid map of the overview, coloured by street, community or grid, with the list of areas as its text. */
+export function AreaMap({
+  collection,
+  index,
+  colourBy,
+  highlight,
+  onSelect,
+  basemap,
+  areaName,
+  height,
+}: Props) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
-  const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
-  const mapName = `grids-${code}`;
-
-  const built = useMemo(
-    () =>
-      buildMapOption({
-        mapName,
-        features: collection.features,
-        index,
-        colourBy,
-        highlight,
-        latitude: middleLatitude(collection.features),
-      }),
-    [mapName, collection, index, colourBy, highlight],
+  const { legend, byFeature } = useMemo(
+    () => groupFeatures(collection.features, index, colourBy),
+    [collection, index, colourBy],
   );
-  const empty = collection.features.length === 0;
+  const names = useMemo(
+    () => new Map(collection.features.map((f) => [f.properties.code, f.properties.name])),
+    [collection],
+  );
+  const styleOf = useCallback(
+    (code: string) => {
+      const base = byFeature.get(code) ?? '#5b8ff9';
+      const selected = code === highlight;
+      return { fill: highlight && !selected ? fade(base, 0.6) : base, selected };
+    },
+    [byFeature, highlight],
+  );
+  const labelOf = useCallback(
+    (code: string) => {
+      const path = index?.get(code)?.path.slice(1, -1) ?? [];
+      const parents = path.map((n) => escapeHtml(n.name)).join(' · ');
+      return `<b>${escapeHtml(names.get(code) ?? code)}</b>${parents ? `<br/><small>${parents}</small>` : ''}`;
+    },
+    [index, names],
+  );
 
-  useEffect(() => {
-    if (empty || !ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    chart.on('click', (p) => {
-      if (typeof p.name === 'string' && p.name) onSelectRef.current(p.name);
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, [empty]);
-
-  useEffect(() => {
-    const chart = chartRef.current;
-    if (!chart || empty) return;
-    echarts.registerMap(mapName, collection as unknown as GeoJsonInput);
-    chart.setOption(built.option, { notMerge: true });
-  }, [empty, mapName, collection, built]);
-
-  if (empty) return <Empty description={t('overview.noBoundaries')} style={{ padding: 48 }} />;
+  if (collection.features.length === 0)
+    return <Empty description={t('overview.noBoundaries')} style={{ padding: 48 }} />;
 
   return (
     <div>
-      <div ref={ref} style={{ width: '100%', height }} data-testid="area-map" />
-      <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
-        <span style={{ color: '#8c8c8c', marginRight: 4 }}>{t(`overview.colouredBy.${colourBy}`)}</span>
-        {built.legend.slice(0, 40).map((g) => (
-          <Tag key={g.code} style={{ cursor: 'pointer' }} onClick={() => onSelect(g.code)}>
-            <span
-              style={{
-                display: 'inline-block',
-                width: 10,
-                height: 10,
-                marginInlineEnd: 6,
-                borderRadius: 2,
-                background: g.colour,
-              }}
-            />
-            {g.name}
-          </Tag>
-        ))}
-      </Space>
+      <BoundaryMap
+        features={collection.features}
+        styleOf={styleOf}
+        labelOf={labelOf}
+        onSelectArea={onSelect}
+        basemap={basemap}
+        label={t('map.label', { area: areaName })}
+        height={height}
+      />
+      <nav aria-label={t('map.areaList')} style={{ marginTop: 8 }}>
+        <span style={{ color: '#595959', marginInlineEnd: 4 }}>{t(`overview.colouredBy.${colourBy}`)}</span>
+        <ul style={{ display: 'inline', padding: 0, margin: 0 }}>
+          {legend.slice(0, 60).map((g) => (
+            <li key={g.code} style={{ display: 'inline-block', margin: '0 4px 4px 0' }}>
+              <button type="button" className="area-map-legend" onClick={() => onSelect(g.code)}>
+                <span aria-hidden="true" className="area-map-swatch" style={{ background: g.colour }} />
+                {g.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </div>
   );
 }
