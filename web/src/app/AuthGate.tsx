@@ -7,9 +7,19 @@ import { useI18n } from '../i18n';
 import { isUnauthenticated } from '../lib/api-client';
 import { HomeAreaProvider } from '../lib/home-area';
 import { PermissionsProvider } from '../lib/permissions';
+import { DemoBanner } from './layout/DemoBanner';
 
-/** The app for a signed-in account, the sign-in screen otherwise (also after a session expires). */
+/** The app for a signed-in account, the sign-in screen otherwise (also after a session expires); the demo line on both. */
 export function AuthGate({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <DemoBanner />
+      <SignedIn>{children}</SignedIn>
+    </>
+  );
+}
+
+function SignedIn({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
   if (me.isPending) {

@@ -1,9 +1,11 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import type { Action, Resource } from '../api/types';
+import { useMe } from '../features/auth/api/get-me';
 import { useI18n } from '../i18n';
 import { allows, usePermissions } from '../lib/permissions';
+import { AREA_PARAM } from '../lib/use-area';
 import { allowedNav } from './layout/nav';
 
 interface Props {
@@ -36,10 +38,17 @@ export function RequireCapability({ resource, action = 'read', children }: Props
   );
 }
 
-/** `/`: the overview for accounts that see areas, else the first screen the role has (an auditor's audit log). */
-export function Home({ overview }: { overview: ReactNode }) {
+/**
+ * `/`: "my grid" for a grid worker without a chosen area, the overview for other accounts that see areas (and
+ * for a grid worker who picked an area on the map), else the first screen the role has (an auditor's audit log).
+ */
+export function Home({ overview, myGrid }: { overview: ReactNode; myGrid: ReactNode }) {
   const permissions = usePermissions();
-  if (allows(permissions, 'areas', 'read')) return overview;
+  const me = useMe();
+  const [params] = useSearchParams();
+  if (allows(permissions, 'areas', 'read')) {
+    return me.data?.role === 'grid_worker' && !params.has(AREA_PARAM) ? myGrid : overview;
+  }
   const first = allowedNav(permissions)[0];
   if (first) return <Navigate to={first.path} replace />;
   return <RequireCapability resource="areas">{overview}</RequireCapability>;

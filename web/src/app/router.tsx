@@ -29,6 +29,8 @@ const RegistryForm = named(
   'RegistryFormRoute',
 );
 const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
+const MyGrid = lazy(() => import('./MyGridScreen'));
+const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const IdentityConflicts = named(
   () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
   'IdentityConflictsRoute',
@@ -107,7 +109,9 @@ const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Home overview={<Overview />} /> },
+      { index: true, element: <Home overview={<Overview />} myGrid={<MyGrid />} /> },
+      { path: 'my-grid', element: guarded('areas', MyGrid) },
+      { path: 'help', element: <Help /> },
       ...registryRoutes,
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },

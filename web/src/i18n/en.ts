@@ -3,6 +3,7 @@ import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
 import { enMap } from './en.map';
 import { enRegistry } from './en.registry';
+import { enShell } from './en.shell';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enConflicts,
   ...enMap,
   ...enRegistry,
+  ...enShell,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',

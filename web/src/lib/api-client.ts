@@ -37,10 +37,37 @@ function isErrorBody(body: unknown): body is { code?: unknown; message?: unknown
 
 let csrfToken: string | null = null;
 
-/** The session's CSRF token (from login or /auth/me), sent on every state-changing request. */
+// Remembered across reloads of the tab, so that a 401 after a signed-in visit reads "session expired" and not
+// "please sign in"; cleared on sign-out (setCsrfToken(null)).
+const SIGNED_IN_KEY = 'grid.signedIn';
+let sessionExpired = false;
+
+function rememberSignedIn(on: boolean): void {
+  try {
+    if (on) window.sessionStorage.setItem(SIGNED_IN_KEY, '1');
+    else window.sessionStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // storage unavailable: an expired session then reads as a plain sign-in
+  }
+}
+
+function wasSignedIn(): boolean {
+  try {
+    return window.sessionStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The session's CSRF token (from login or /auth/me), sent on every state-changing request; null signs out. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  rememberSignedIn(token !== null);
+  if (token !== null) sessionExpired = false;
 }
+
+/** Whether the last 401 ended a session this tab had (the sign-in screen then says so). */
+export const isSessionExpired = (): boolean => sessionExpired;
 
 async function request<T>(
   method: 'GET' | 'POST' | 'PATCH',
@@ -84,6 +111,10 @@ async function request<T>(
         ? parsed.message
         : response.statusText || text;
     const field = isErrorBody(parsed) && typeof parsed.field === 'string' ? parsed.field : undefined;
+    if (response.status === 401 && wasSignedIn()) {
+      sessionExpired = true;
+      rememberSignedIn(false);
+    }
     throw new ApiError(response.status, code, message, field);
   }
   return parsed as T;

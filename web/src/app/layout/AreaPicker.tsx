@@ -14,7 +14,7 @@ const toOptions = (nodes: AreaNode[]): Option[] =>
   nodes.map((n) => ({ value: n.code, title: n.name, children: toOptions(n.children) }));
 
 /** The area context in the header, so lists can change area without going back to the overview. */
-export function AreaPicker() {
+export function AreaPicker({ block = false }: { block?: boolean }) {
   const { t } = useI18n();
   const area = useSelectedArea();
   const treeData = useMemo(() => toOptions(area.roots), [area.roots]);
@@ -28,8 +28,9 @@ export function AreaPicker() {
       loading={area.isPending}
       placeholder="—"
       prefix={`${t('header.area')}:`}
-      style={{ width: 300 }}
-      popupMatchSelectWidth={360}
+      aria-label={t('header.area')}
+      style={{ width: block ? '100%' : 300 }}
+      popupMatchSelectWidth={block ? true : 360}
       treeDefaultExpandedKeys={area.roots.map((r) => r.code)}
       data-testid="area-picker"
     />

@@ -1,6 +1,7 @@
-import { Card, Space, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useI18n } from '../../../i18n';
+import { isSessionExpired } from '../../../lib/api-client';
 import { useEnrolmentRequired } from '../api/get-me';
 import { SignInForm } from '../components/SignInForm';
 import { TotpEnrolment } from '../components/TotpEnrolment';
@@ -12,9 +13,10 @@ import { TotpEnrolment } from '../components/TotpEnrolment';
 export function LoginRoute() {
   const { t } = useI18n();
   const enrolling = useEnrolmentRequired();
+  const expired = isSessionExpired();
 
   return (
-    <div
+    <main
       style={{
         minHeight: '100vh',
         display: 'grid',
@@ -28,9 +30,20 @@ export function LoginRoute() {
           <Typography.Text type="secondary">{t('auth.title')}</Typography.Text>
           <LanguageSwitch />
         </Space>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>
           {t('app.title')}
         </Typography.Title>
+        {expired && !enrolling && (
+          <Alert
+            type="warning"
+            showIcon
+            role="status"
+            style={{ marginBottom: 16 }}
+            title={t('shell.sessionExpired')}
+            description={t('shell.sessionExpiredHint')}
+            data-testid="session-expired"
+          />
+        )}
         {enrolling ? (
           <TotpEnrolment />
         ) : (
@@ -40,6 +53,6 @@ export function LoginRoute() {
           </>
         )}
       </Card>
-    </div>
+    </main>
   );
 }
