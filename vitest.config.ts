@@ -26,7 +26,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
-          globalSetup: ['tests/support/global-server.ts'],
+          // The prerequisite check runs first: a machine without Chromium stops with one line, not a stack trace.
+          globalSetup: ['tests/support/browser-prerequisites.ts', 'tests/support/global-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -3,11 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { DEMO_PASSWORD, demoTotpCode, TOTP_PERIOD_SECONDS, totpSecondsLeft } from '../../server/modules/auth';
+import { chromiumPath } from '../support/browser-prerequisites';
 
 /** Headless Debian Chromium, with everything that would reach the network switched off. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       '--no-sandbox',
