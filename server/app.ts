@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { type Database, databaseAnswers } from './db/client';
 import { handleError } from './lib/http-errors';
 import type { PiiCipher } from './lib/pii';
+import { accountRoutes } from './modules/accounts';
 import { AreaDirectory, AreaNode, areaRoutes } from './modules/areas';
 import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(areaRoutes, { areas });
       await api.register(registryRoutes, { config, db, areas, pii });
       await api.register(personalReadRoutes, { db });
+      await api.register(accountRoutes, { db, areas, pii });
       api.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
           statusCode: 404,

@@ -31,7 +31,7 @@ const full = (resources: readonly Resource[], actions: Action[]) =>
  * Where a role may act, data scope (its area, or its department's remit) still limits the rows.
  */
 export const POLICY: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
-  admin: { ...read(['areas', 'summary']), accounts: ['read', 'create', 'update'] },
+  admin: { ...read(['areas', 'summary']), accounts: ['read', 'create', 'update', 'export'] },
   district_leader: {
     ...read(['areas', 'summary', ...ALL_REGISTRY]),
     ...full(['residents', 'enterprises'], ['read', 'export']),

@@ -49,6 +49,8 @@ export const accounts = pgTable('accounts', {
   totpPendingSecret: bytea('totp_pending_secret'),
   totpEnrolledAt: at('totp_enrolled_at'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  passwordMustChange: boolean('password_must_change').notNull().default(false),
+  lastLoginAt: at('last_login_at'),
 });
 
 export const sessions = pgTable('sessions', {

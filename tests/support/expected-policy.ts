@@ -32,7 +32,7 @@ export const EXPECTED_POLICY: Record<Resource, readonly string[]> = {
   areas:                  ['r',   'r',  'r',      'r',      'r',      'r',    'r',  ''],
   summary:                ['r',   'r',  'r',      'r',      'r',      'r',    'r',  ''],
   audit:                  ['',    '',   '',       '',       '',       '',     '',   'r'],
-  accounts:               ['rcu', '',   '',       '',       '',       '',     '',   ''],
+  accounts:               ['rcux', '',  '',       '',       '',       '',     '',   ''],
   addresses:              ['',    'r',  'rcuax',  'rcuax',  'rcua',   'rcu',  '',   ''],
   houses:                 ['',    'r',  'rcuax',  'rcuax',  'rcua',   'rcu',  '',   ''],
   residents:              ['',    'rx', 'rcuavx', 'rcuavx', 'rcuav',  'rcuv', '',   ''],

@@ -17,6 +17,8 @@ export interface Actor {
   csrfToken: string;
   /** Signed in with a password only while two-factor enrolment is required: only enrolment routes answer. */
   enrolmentOnly: boolean;
+  /** The password was set by an administrator (new account, reset): only changing it answers. */
+  passwordChangeRequired: boolean;
 }
 
 /** The actor as written into history and audit rows. */

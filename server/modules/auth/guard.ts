@@ -21,6 +21,8 @@ declare module 'fastify' {
     policy?: RoutePolicy;
     /** Answers a session limited to two-factor enrolment (me, logout, enrolment). */
     duringEnrolment?: boolean;
+    /** Answers an account that must change its password first (me, logout, password change). */
+    duringPasswordChange?: boolean;
   }
   interface FastifyInstance {
     /** Every API route with its policy, as registered (read by the authorization-matrix test). */
@@ -51,6 +53,7 @@ export function actorFrom(s: SessionAccount, areas: AreaDirectory): Actor {
     sessionKind: s.kind,
     csrfToken: s.csrf_token,
     enrolmentOnly: s.enrolment_only,
+    passwordChangeRequired: s.password_must_change,
   };
 }
 
@@ -107,6 +110,17 @@ export const authGuard = fp<{ db: Database; config: Config; areas: AreaDirectory
         throw new DomainError(403, 'totp_enrollment_required', {
           en: 'Set up two-factor sign-in first (an authenticator app code)',
           zh: '请先设置双因素登录（身份验证器验证码）',
+        });
+      }
+      // Enrolment comes first: an account given a password and no authenticator yet enrols, then changes it.
+      if (
+        actor.passwordChangeRequired &&
+        !actor.enrolmentOnly &&
+        !req.routeOptions.config?.duringPasswordChange
+      ) {
+        throw new DomainError(403, 'password_change_required', {
+          en: 'Change the password you were given first',
+          zh: '请先修改管理员为您设置的初始密码',
         });
       }
       if (policy !== 'authenticated' && !can(actor, policy.action, policy.resource)) {

@@ -11,7 +11,7 @@ import {
 import { ROLE_LABELS } from '../../../core/policy/roles';
 import type { AreaDirectory } from '../areas';
 import type { Actor } from './actor';
-import { type AuthDeps, changePassword, login, logout } from './service';
+import { type AuthDeps, changePassword, endAllSessions, login, logout } from './service';
 import { SESSION_COOKIE } from './sessions';
 import { confirmTotp, setupTotp } from './totp-enrolment';
 
@@ -34,6 +34,8 @@ const Me = Type.Object({
   csrfToken: Type.String(),
   /** This session may only enrol in two-factor sign-in (see POST /auth/totp/setup). */
   totpEnrollmentRequired: Type.Boolean(),
+  /** The password was set by an administrator: only POST /auth/password (and me, logout) answer until changed. */
+  passwordChangeRequired: Type.Boolean(),
 });
 
 const SessionGranted = Type.Object({
@@ -41,6 +43,7 @@ const SessionGranted = Type.Object({
   csrfToken: Type.String(),
   expiresAt: Type.String(),
   totpEnrollmentRequired: Type.Boolean(),
+  passwordChangeRequired: Type.Boolean(),
 });
 
 const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: '6 digits' });
@@ -66,6 +69,7 @@ export function describeActor(actor: Actor) {
     revealable,
     csrfToken: actor.csrfToken,
     totpEnrollmentRequired: actor.enrolmentOnly,
+    passwordChangeRequired: actor.passwordChangeRequired,
   };
 }
 
@@ -74,7 +78,13 @@ function grant(
   reply: FastifyReply,
   deps: AuthDeps,
   kind: 'cookie' | 'bearer',
-  session: { token: string; csrfToken: string; expiresAt: Date; totpEnrollmentRequired?: boolean },
+  session: {
+    token: string;
+    csrfToken: string;
+    expiresAt: Date;
+    totpEnrollmentRequired?: boolean;
+    passwordChangeRequired?: boolean;
+  },
 ) {
   if (kind === 'cookie') {
     reply.setCookie(SESSION_COOKIE, session.token, {
@@ -90,6 +100,7 @@ function grant(
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt.toISOString(),
     totpEnrollmentRequired: session.totpEnrollmentRequired ?? false,
+    passwordChangeRequired: session.passwordChangeRequired ?? false,
   };
 }
 
@@ -161,14 +172,17 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
     async (req, reply) => {
       const actor = req.actor!;
       const session = await confirmTotp(deps, actor, req.body.code, req.id);
-      return grant(reply, deps, actor.sessionKind, session);
+      return grant(reply, deps, actor.sessionKind, {
+        ...session,
+        passwordChangeRequired: actor.passwordChangeRequired,
+      });
     },
   );
 
   app.get(
     '/auth/me',
     {
-      config: { policy: 'authenticated', duringEnrolment: true },
+      config: { policy: 'authenticated', duringEnrolment: true, duringPasswordChange: true },
       schema: { tags, summary: 'Who I am: role, areas, department, capabilities', response: { 200: Me } },
     },
     async (req) => describeActor(req.actor!),
@@ -177,7 +191,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
   app.post(
     '/auth/logout',
     {
-      config: { policy: 'authenticated', duringEnrolment: true },
+      config: { policy: 'authenticated', duringEnrolment: true, duringPasswordChange: true },
       schema: { tags, summary: 'End this session' },
     },
     async (req, reply) => {
@@ -190,10 +204,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
   app.post(
     '/auth/password',
     {
-      config: { policy: 'authenticated' },
+      config: { policy: 'authenticated', duringPasswordChange: true },
       schema: {
         tags,
         summary: 'Change my password (other sessions end)',
+        description:
+          'The new password: at least 10 characters with 3 of lower-case, upper-case, digit, other; not containing ' +
+          'the username; not the demo password; not the current one. Fulfils a forced change (`passwordChangeRequired`).',
         body: Type.Object(
           {
             currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
@@ -205,6 +222,22 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps & { areas: AreaDirec
     },
     async (req, reply) => {
       await changePassword(deps, req.actor!, req.body, req.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/sessions/end-all',
+    {
+      config: { policy: 'authenticated', duringEnrolment: true, duringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Sign out everywhere: every session of my account ends, this one included',
+      },
+    },
+    async (req, reply) => {
+      await endAllSessions(deps, req.actor!, req.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
   );

@@ -49,6 +49,7 @@ interface AccountRow {
   department_code: string | null;
   disabled_at: Date | null;
   totp_secret: Uint8Array | null;
+  password_must_change: boolean;
 }
 
 export interface LoginInput {
@@ -84,7 +85,8 @@ export async function login(deps: AuthDeps, input: LoginInput) {
     throw rateLimitedError();
   }
   const [row] = await db.query<AccountRow & Record<string, unknown>>(
-    `SELECT a.id, a.username, a.password_hash, a.role, d.code AS department_code, a.disabled_at, a.totp_secret
+    `SELECT a.id, a.username, a.password_hash, a.role, d.code AS department_code, a.disabled_at, a.totp_secret,
+            a.password_must_change
        FROM accounts a LEFT JOIN departments d ON d.id = a.department_id WHERE a.username = $1`,
     [input.username],
   );
@@ -141,13 +143,18 @@ export async function login(deps: AuthDeps, input: LoginInput) {
     await clearFailures(tx, attempt);
     await refundAttempt(tx, input.client);
     const session = await createSession(tx, config, account.id, input.kind, enrolmentOnly);
+    await execRows(tx, sql`UPDATE accounts SET last_login_at = now() WHERE id = ${account.id}`);
     await appendAudit(tx, {
       ...base,
       ...who,
       action: 'login.success',
       details: { kind: input.kind, client: input.client, secondFactor, enrolmentOnly },
     });
-    return { ...session, totpEnrollmentRequired: enrolmentOnly };
+    return {
+      ...session,
+      totpEnrollmentRequired: enrolmentOnly,
+      passwordChangeRequired: account.password_must_change,
+    };
   });
 }
 
@@ -165,7 +172,25 @@ export async function logout({ db }: AuthDeps, actor: Actor, requestId: string) 
   });
 }
 
-/** Changes the password after checking the current one; every other session of the account ends. */
+/** Ends every session of the account, this one included ("sign out everywhere"). */
+export async function endAllSessions({ db }: AuthDeps, actor: Actor, requestId: string) {
+  await db.orm.transaction(async (tx) => {
+    await revokeSessions(tx, { accountId: actor.accountId });
+    await appendAudit(tx, {
+      actorId: actor.accountId,
+      actor: actorLabel(actor),
+      action: 'logout.everywhere',
+      objectType: 'account',
+      objectId: actor.accountId,
+      requestId,
+    });
+  });
+}
+
+/**
+ * Changes the password after checking the current one (for a forced change: the one the administrator
+ * gave); every other session of the account ends, and a forced change is fulfilled.
+ */
 export async function changePassword(
   { db }: AuthDeps,
   actor: Actor,
@@ -185,7 +210,8 @@ export async function changePassword(
   await db.orm.transaction(async (tx) => {
     await execRows(
       tx,
-      sql`UPDATE accounts SET password_hash = ${hash}, password_changed_at = now() WHERE id = ${actor.accountId}`,
+      sql`UPDATE accounts SET password_hash = ${hash}, password_changed_at = now(), password_must_change = false
+           WHERE id = ${actor.accountId}`,
     );
     await revokeSessions(tx, { accountId: actor.accountId, except: actor.sessionId });
     await appendAudit(tx, {
@@ -195,6 +221,7 @@ export async function changePassword(
       objectType: 'account',
       objectId: actor.accountId,
       requestId,
+      details: { forced: actor.passwordChangeRequired },
     });
   });
 }

@@ -17,6 +17,8 @@ export interface SessionAccount {
   csrf_token: string;
   /** Signed in without the second factor it must enrol in: only the enrolment routes answer. */
   enrolment_only: boolean;
+  /** The account's password was set by someone else: only the change-password routes answer. */
+  password_must_change: boolean;
   last_seen_at: Date;
   account_id: number;
   username: string;
@@ -67,7 +69,7 @@ export async function findSession(
   const changesBefore = cache.changeCount;
   const [row] = await db.query<SessionAccount & { expires_at: Date } & Record<string, unknown>>(
     `SELECT s.id AS session_id, s.kind, s.csrf_token, s.enrolment_only, s.last_seen_at, s.expires_at, a.id AS account_id, a.username,
-            a.display_name, a.role, a.area_ids, a.department_id, d.code AS department_code, d.name AS department_name
+            a.display_name, a.role, a.area_ids, a.password_must_change, a.department_id, d.code AS department_code, d.name AS department_name
        FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN departments d ON d.id = a.department_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL
         AND s.last_seen_at > now() - make_interval(mins => $2)`,

@@ -7173,34 +7173,6 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
-    AccountView: {
-      areas: {
-        code: string;
-        id: number;
-        level: string;
-        name: string;
-      }[];
-      /** Format: date-time */
-      createdAt: string;
-      department: {
-        code: string;
-        id: number;
-        name: string;
-      } | null;
-      disabledAt: string | null;
-      displayName: string;
-      id: number;
-      lastLoginAt: string | null;
-      passwordMustChange: boolean;
-      role: string;
-      roleLabel: {
-        en: string;
-        zh: string;
-      };
-      self: boolean;
-      totpEnrolled: boolean;
-      username: string;
-    };
     AreaNode: {
       children: components['schemas']['AreaNode'][];
       code: string;

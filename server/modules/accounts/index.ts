@@ -1,0 +1,3 @@
+// The accounts module's front door: account administration for administrators.
+export type { AccountsDeps } from './deps';
+export { accountRoutes } from './routes';
