@@ -44,6 +44,13 @@ const HistoryItem = Type.Object({
   at: Type.String(),
 });
 
+/** Where a change comes from: the system that names itself, else the web app (a cookie session) or 'api'. */
+const sourceOf = (req: FastifyRequest) =>
+  String(req.headers['x-source-system'] ?? (req.actor?.sessionKind === 'cookie' ? 'web' : 'api')).slice(
+    0,
+    40,
+  );
+
 function listQuery(def: AnyEntity) {
   const filters: TProperties = {};
   for (const [name, f] of Object.entries(def.filters)) filters[name] = Type.Optional(f.schema);
@@ -90,7 +97,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
     actorId: req.actor?.accountId ?? null,
     requestId: req.id,
     scope: req.actor?.scope ?? Scope.of([], deps.areas),
-    source: String(req.headers['x-source-system'] ?? 'api').slice(0, 40),
+    source: sourceOf(req),
   });
 
   await app.register(identityConflictRoutes, { context });

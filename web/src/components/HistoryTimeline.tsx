@@ -1,9 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Card, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { enumLabel, useI18n } from '../i18n';
+import { enumLabel, type I18n, useI18n } from '../i18n';
 import { formatDateTime } from '../lib/format';
-import type { HistoryResponse } from '../lib/types';
+import type { HistoryEntry, HistoryResponse } from '../lib/types';
 import { describeChanges } from './describe-changes';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -14,7 +14,20 @@ const actionColour: Record<string, string> = {
   bulk_load: 'gray',
 };
 
-/** The change history of one registry record (who, when, from which system, what changed). */
+/** Who made a change, as people know them: "张婷（区三化办）", or the label itself for a system. */
+function actorOf(entry: HistoryEntry, tx: I18n['tx'], t: I18n['t']): string {
+  if (!entry.actorName) return entry.actor;
+  if (!entry.actorRole) return entry.actorName;
+  return t('records.history.by', {
+    actor: entry.actorName,
+    role: tx(`records.role.${entry.actorRole}`, entry.actorRole),
+  });
+}
+
+/**
+ * The change history of one registry record (who, when, from which system, what changed). A record with no
+ * history at all was loaded in bulk (every change made through the API leaves a row), and says so.
+ */
 export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryResponse> }) {
   const { t, tx } = useI18n();
   const items = [...(query.data?.items ?? [])].sort((a, b) => b.at.localeCompare(a.at));
@@ -22,7 +35,14 @@ export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryRespon
   let body: ReactNode;
   if (query.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
   else if (query.isError) body = <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
-  else if (items.length === 0) body = <Empty description={t('history.empty')} />;
+  else if (items.length === 0)
+    body = (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('records.history.bulkLoaded')}
+        data-testid="history-bulk-loaded"
+      />
+    );
   else
     body = (
       <Timeline
@@ -38,13 +58,19 @@ export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryRespon
             color: actionColour[entry.action] ?? 'blue',
             content: (
               <div>
-                <div style={{ color: '#8c8c8c', fontSize: 12 }}>{formatDateTime(entry.at)}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(entry.at)}
+                </Typography.Text>
                 <div>
                   <Tag color={actionColour[entry.action] ?? 'blue'}>
                     {enumLabel(tx, 'action', entry.action)}
                   </Tag>
+                  <Typography.Text data-testid="history-actor">{actorOf(entry, tx, t)}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t('history.meta', { actor: entry.actor, source: entry.source })}
+                    {' · '}
+                    {t('records.history.source', {
+                      source: tx(`records.source.${entry.source}`, entry.source),
+                    })}
                   </Typography.Text>
                 </div>
                 {changes.length === 0 ? (

@@ -39,7 +39,13 @@ export function RevealField({ resource, id, field, label, masked }: Props) {
       <Space size={4} wrap>
         <Tooltip title={t('reveal.shownFor', { min: REVEAL_VISIBLE_MS / 60_000 })}>
           <Typography.Text strong copyable data-testid={`revealed-${field}`}>
-            {show(reveal.value, t('reveal.none'))}
+            {field === 'phone' && typeof reveal.value === 'string' && reveal.value ? (
+              <a href={`tel:${reveal.value.replace(/[^\d+]/g, '')}`} data-testid="phone-call">
+                {reveal.value}
+              </a>
+            ) : (
+              show(reveal.value, t('reveal.none'))
+            )}
           </Typography.Text>
         </Tooltip>
         <Button type="link" size="small" onClick={reveal.hide} data-testid={`hide-${field}`}>

@@ -5,7 +5,7 @@ import type { LocatedRecord } from '../lib/types';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
-/** Description items every located record has: where it is and its bookkeeping. */
+/** Description items every located record has: where it is and when it changed (not its id or version: bookkeeping). */
 export function locatedItems(record: LocatedRecord, t: I18n['t']): Items {
   const { street, community, grid, gridCode } = record.area;
   return [
@@ -15,8 +15,6 @@ export function locatedItems(record: LocatedRecord, t: I18n['t']): Items {
       children: [street, community, grid].filter(Boolean).join(' / ') || '—',
     },
     { key: 'gridCode', label: t('field.gridCode'), children: gridCode ?? '—' },
-    { key: 'id', label: t('field.id'), children: record.id },
-    { key: 'version', label: t('field.version'), children: record.version },
     { key: 'createdAt', label: t('field.createdAt'), children: formatDateTime(record.createdAt) },
     { key: 'updatedAt', label: t('field.updatedAt'), children: formatDateTime(record.updatedAt) },
     ...(record.archivedAt

@@ -85,6 +85,6 @@ export const enFields: Record<FieldMessageKey, string> = {
   'field.streetId': 'Street (id)',
   'field.communityId': 'Community (id)',
   'field.gridId': 'Grid (id)',
-  'field.addressId': 'Address (id)',
-  'field.houseId': 'House (id)',
+  'field.addressId': 'Address',
+  'field.houseId': 'House',
 };

@@ -3,6 +3,7 @@ import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
 import { enMap } from './en.map';
 import { enRegistry } from './en.registry';
+import { enRecords } from './en.records';
 import { enShell } from './en.shell';
 import type { MessageKey } from './zh-CN';
 
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enMap,
   ...enRegistry,
   ...enShell,
+  ...enRecords,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',

@@ -39,7 +39,7 @@ export const zhCNAudit = {
   'enum.objectType.account': '账号',
   'enum.objectType.address': '门牌地址',
   'enum.objectType.house': '房屋',
-  'enum.objectType.resident': '人口',
+  'enum.objectType.resident': '居民',
   'enum.objectType.health_record': '健康档案',
   'enum.objectType.enterprise': '企业',
   'enum.objectType.social_organisation': '社会组织',

@@ -84,8 +84,8 @@ export const zhCNFields = {
   'field.streetId': '街道（编号）',
   'field.communityId': '社区（编号）',
   'field.gridId': '网格（编号）',
-  'field.addressId': '门牌（编号）',
-  'field.houseId': '房屋（编号）',
+  'field.addressId': '门牌',
+  'field.houseId': '房屋',
 } as const;
 
 export type FieldMessageKey = keyof typeof zhCNFields;

@@ -4,6 +4,7 @@ import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
 import { zhCNMap } from './zh-CN.map';
 import { zhCNRegistry } from './zh-CN.registry';
+import { zhCNRecords } from './zh-CN.records';
 import { zhCNShell } from './zh-CN.shell';
 
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...zhCNMap,
   ...zhCNRegistry,
   ...zhCNShell,
+  ...zhCNRecords,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',

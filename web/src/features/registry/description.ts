@@ -77,8 +77,18 @@ export type Filter<K extends string> =
 export type Link<K extends string> =
   /** The detail of a record this one points at (`idKey` holds its id). */
   | { kind: 'record'; resource: RegistryResource; idKey: K; label: MessageKey; testId: string }
-  /** The list of another resource's records that point at this one (`filter` = this id). */
-  | { kind: 'list'; resource: RegistryResource; filter: string; label: MessageKey; testId: string };
+  /**
+   * The list of another resource's records that point at this one (`filter` = this id); with `inPlace`, the
+   * first of them are also listed on the detail itself (heading linked, then these fields).
+   */
+  | {
+      kind: 'list';
+      resource: RegistryResource;
+      filter: string;
+      label: MessageKey;
+      testId: string;
+      inPlace?: { title: MessageKey; fields: readonly Shown<string>[] };
+    };
 
 /** One input of the create/edit form; the server validates, the form only asks for required fields. */
 export type FormField<K extends string> = {

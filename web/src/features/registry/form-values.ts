@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import type { ApiError } from '../../lib/api-client';
 import type { Shape } from './api/queries';
 import type { FormField } from './description';
@@ -51,10 +52,26 @@ export function requestBody(fields: Fields, values: Values, initial: Values, rec
   return body;
 }
 
-/** The form field a refusal names, and its message without the "body field x:" preamble. */
-export function fieldError(fields: Fields, error: ApiError): { key: string; message: string } | null {
-  const key = error.field?.split('.')[0];
-  if (!key || !fields.some((f) => f.key === key)) return null;
+/** `floor_area` (a database column a refusal names) → `floorArea` (the body field). */
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The form field a refusal names and the message to show beside it. The server names a field as a body path
+ * (`tags.0`, `conditions.2`: the field is the first step), a column (`floor_area`) or a unique key's field (409
+ * `duplicate`, whose text names the field in code: said here with the field's label instead). The message loses
+ * its "body 字段 x：" / "x:" preamble, since it stands beside the field it names.
+ */
+export function fieldError(
+  fields: Fields,
+  error: ApiError,
+  duplicate: (label: MessageKey) => string,
+): { key: string; message: string } | null {
+  const step = error.field?.split('.')[0];
+  const field = step ? fields.find((f) => f.key === step || f.key === camel(step)) : undefined;
+  if (!field) return null;
+  if (error.status === 409 && error.code === 'duplicate')
+    return { key: field.key, message: duplicate(field.label) };
   const preamble = error.message.match(/^[^：:]*[：:]\s*/)?.[0] ?? '';
-  return { key, message: preamble.includes(key) ? error.message.slice(preamble.length) : error.message };
+  const named = step !== undefined && preamble.includes(step);
+  return { key: field.key, message: named ? error.message.slice(preamble.length) : error.message };
 }

@@ -63,14 +63,22 @@ export function auditColumns(
       title: t('audit.actor'),
       width: 170,
       render: (_, r) => {
-        const { name, accountId } = parseActor(r.actor);
+        const { name: username, accountId } = parseActor(r.actor);
+        const role = r.actorRole ? `（${tx(`records.role.${r.actorRole}`, r.actorRole)}）` : '';
+        const name = r.actorName ? `${r.actorName}${role}` : username;
         return (
-          <Tooltip title={`${t('audit.filterActor')}: ${r.actor}`}>
+          <Tooltip
+            title={`${t('audit.filterActor')}: ${username}${accountId === null ? '' : ` #${accountId}`}`}
+          >
             <span style={oneLine}>
-              <Typography.Link onClick={() => onActor(r.actor)} data-testid="cell-actor">
+              <Typography.Link
+                onClick={() => onActor(r.actor)}
+                data-testid="cell-actor"
+                data-username={username}
+              >
                 {name}
               </Typography.Link>
-              {accountId !== null && <Typography.Text type="secondary"> #{accountId}</Typography.Text>}
+              {r.actorName && <Typography.Text type="secondary"> {username}</Typography.Text>}
             </span>
           </Tooltip>
         );
@@ -103,7 +111,11 @@ export function auditColumns(
         const reads = readsFiltersFor(r);
         return (
           <>
-            <div style={oneLine}>{`${enumLabel(tx, 'objectType', r.objectType)} #${r.objectId ?? '—'}`}</div>
+            <Tooltip title={`${r.objectType} #${r.objectId ?? '—'}`}>
+              <div style={oneLine} data-testid="cell-object">
+                {`${enumLabel(tx, 'objectType', r.objectType)} ${r.objectName ?? `#${r.objectId ?? '—'}`}`}
+              </div>
+            </Tooltip>
             {reads && (
               <Typography.Link
                 onClick={() => onReads(reads)}

@@ -1,6 +1,6 @@
 import { App, Button, Popconfirm } from 'antd';
-import { Link } from 'react-router';
 import type { RegistryResource } from '../../../api/types';
+import { LinkButton } from '../../../components/LinkButton';
 import { useI18n } from '../../../i18n';
 import { useCan } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
@@ -19,9 +19,9 @@ export function RecordActions({ resource, record }: { resource: RegistryResource
   return (
     <>
       {canUpdate && (
-        <Link to={href(`/${resource}/${record.id}/edit`)}>
-          <Button data-testid="record-edit">{t('form.editAction')}</Button>
-        </Link>
+        <LinkButton to={href(`/${resource}/${record.id}/edit`)} data-testid="record-edit">
+          {t('form.editAction')}
+        </LinkButton>
       )}
       {canArchive && (
         <Popconfirm

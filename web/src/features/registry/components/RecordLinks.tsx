@@ -1,5 +1,4 @@
-import { Button } from 'antd';
-import { Link } from 'react-router';
+import { LinkButton } from '../../../components/LinkButton';
 import { useI18n } from '../../../i18n';
 import { allows, type Permissions } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
@@ -18,17 +17,18 @@ export function RecordLinks({ record, links }: { record: Shape; links: readonly 
   const { t } = useI18n();
   const href = useAreaHref();
   return links.map((link, i) => (
-    <Link
+    <LinkButton
       key={link.testId}
       to={
         link.kind === 'list'
           ? href(`/${link.resource}`, { [link.filter]: record.id })
           : href(`/${link.resource}/${String(record[link.idKey])}`)
       }
+      type={i === 0 ? 'primary' : 'default'}
+      ghost={i === 0}
+      data-testid={link.testId}
     >
-      <Button type={i === 0 ? 'primary' : 'default'} ghost={i === 0} data-testid={link.testId}>
-        {t(link.label)}
-      </Button>
-    </Link>
+      {t(link.label)}
+    </LinkButton>
   ));
 }

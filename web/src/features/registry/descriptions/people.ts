@@ -77,6 +77,14 @@ export const residents: EntityDescription<'residents'> = {
     { key: 'birthMonth', label: 'field.birthMonth', kind: 'text' },
     { key: 'idType', label: 'field.idType', kind: 'enum', group: 'idType' },
     { key: 'idNumber', label: 'field.idNumber', kind: 'personal', field: 'idNumber' },
+    {
+      key: 'houseLabel',
+      label: 'records.field.homeAddress',
+      kind: 'link',
+      resource: 'houses',
+      idKey: 'houseId',
+      wide: true,
+    },
     { key: 'phone', label: 'field.phone', kind: 'personal', field: 'phone' },
     {
       key: 'householdType',

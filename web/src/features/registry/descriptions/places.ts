@@ -37,13 +37,24 @@ export const addresses: EntityDescription<'addresses'> = {
     ...lngLat.shown,
   ],
   links: [
-    { kind: 'list', resource: 'houses', filter: 'addressId', label: 'link.housesAt', testId: 'link-houses' },
+    {
+      kind: 'list',
+      resource: 'houses',
+      filter: 'addressId',
+      label: 'link.housesAt',
+      testId: 'link-houses',
+      inPlace: {
+        title: 'records.related.houses',
+        fields: [{ key: 'use', label: 'field.use', kind: 'enum', group: 'use' }],
+      },
+    },
     {
       kind: 'list',
       resource: 'enterprises',
       filter: 'addressId',
       label: 'link.enterprisesAt',
       testId: 'link-enterprises',
+      inPlace: { title: 'records.related.enterprises', fields: [] },
     },
     {
       kind: 'list',
@@ -96,6 +107,14 @@ export const houses: EntityDescription<'houses'> = {
       filter: 'houseId',
       label: 'link.residentsIn',
       testId: 'link-residents',
+      inPlace: {
+        title: 'records.related.residents',
+        fields: [
+          { key: 'relation', label: 'field.relation', kind: 'text' },
+          { key: 'age', label: 'field.age', kind: 'number' },
+          { key: 'householdType', label: 'field.householdType', kind: 'enum', group: 'householdType' },
+        ],
+      },
     },
     atAddress.link,
   ],

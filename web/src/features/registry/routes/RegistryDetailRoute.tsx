@@ -6,9 +6,11 @@ import { locatedItems } from '../../../components/located-items';
 import { useI18n } from '../../../i18n';
 import { allows, usePermissions } from '../../../lib/permissions';
 import { useAreaHref } from '../../../lib/use-area';
+import { lastListUrl } from '../../../lib/use-list-state';
 import { useRegistryHistory, useRegistryRecord } from '../api/queries';
 import { RecordActions } from '../components/RecordActions';
 import { RecordLinks, visibleLinks } from '../components/RecordLinks';
+import { RelatedRecords } from '../components/RelatedRecords';
 import { headingOf, hiddenWhenEmpty, showValue } from '../components/show-value';
 import { describe } from '../descriptions';
 
@@ -51,12 +53,20 @@ export function RegistryDetailRoute({ resource }: { resource: RegistryResource }
       title={t('detail.title', { entity: t(`entity.${resource}`) })}
       heading={headingOf(description, r)}
       archived={Boolean(r?.archivedAt)}
-      backHref={href(`/${resource}`)}
+      backHref={lastListUrl(`/${resource}`, href(`/${resource}`))}
       record={record}
       history={history}
       items={items}
       actions={r && <RecordActions resource={resource} record={r} />}
       links={r && links.length > 0 && <RecordLinks record={r} links={links} />}
+      related={
+        r &&
+        links.map(
+          (link) =>
+            link.kind === 'list' &&
+            link.inPlace && <RelatedRecords key={link.testId} record={r} link={link} />,
+        )
+      }
     />
   );
 }

@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, Skeleton, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RegistryResource } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useI18n } from '../../../i18n';
+import { LinkButton } from '../../../components/LinkButton';
+import { type MessageKey, useI18n } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { useAreaHref, useSelectedArea } from '../../../lib/use-area';
 import { useRegistryRecord, useRegistryWrite } from '../api/queries';
@@ -47,26 +48,26 @@ export function RegistryFormRoute({ resource }: { resource: RegistryResource }) 
       message.success(t(editing ? 'form.saved' : 'form.created'));
       navigate(href(`/${resource}/${saved.id}`));
     } catch (error) {
-      const atField = error instanceof ApiError ? fieldError(description.form, error) : null;
-      if (atField) form.setFields([{ name: atField.key, errors: [atField.message] }]);
-      else setRefusal(error);
+      const duplicate = (label: MessageKey) => t('records.error.duplicate', { entity, field: t(label) });
+      const atField = error instanceof ApiError ? fieldError(description.form, error, duplicate) : null;
+      if (atField) {
+        form.setFields([{ name: atField.key, errors: [atField.message] }]);
+        form.scrollToField(atField.key, { block: 'center', focus: true });
+      } else setRefusal(error);
     }
   };
 
   return (
     <Card
       title={
-        <Space wrap>
-          <span>{t(editing ? 'form.edit' : 'form.create', { entity })}</span>
+        <div style={{ whiteSpace: 'normal', paddingBlock: 8 }}>
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }} data-testid="form-heading">
+            {t(editing ? 'form.edit' : 'form.create', { entity })}
+          </Typography.Title>
           {record.data && (
             <Typography.Text type="secondary">{headingOf(description, record.data)}</Typography.Text>
           )}
-        </Space>
-      }
-      extra={
-        <Link to={backHref}>
-          <Button>{t('form.cancel')}</Button>
-        </Link>
+        </div>
       }
     >
       {record.isError && <ErrorAlert error={record.error} onRetry={() => record.refetch()} />}
@@ -78,6 +79,7 @@ export function RegistryFormRoute({ resource }: { resource: RegistryResource }) 
           initialValues={initial}
           onFinish={submit}
           style={{ maxWidth: 640 }}
+          scrollToFirstError={{ block: 'center', focus: true }}
           data-testid="record-form"
         >
           {description.form.map((field) => (
@@ -105,9 +107,7 @@ export function RegistryFormRoute({ resource }: { resource: RegistryResource }) 
             >
               {t('form.save')}
             </Button>
-            <Link to={backHref}>
-              <Button>{t('form.cancel')}</Button>
-            </Link>
+            <LinkButton to={backHref}>{t('form.cancel')}</LinkButton>
           </Space>
         </Form>
       )}
