@@ -20,6 +20,7 @@ export function EnumSelect({ group, values, value, onChange, label, testId }: Pr
       onChange={(v: string) => onChange(v || undefined)}
       style={{ minWidth: 150 }}
       prefix={`${label}:`}
+      aria-label={label}
       data-testid={testId}
       options={[
         { value: '', label: t('common.all') },

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Space, Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
+import type { ListTotal } from '../lib/registry-api';
 import type { CursorPaging } from '../lib/use-cursor-paging';
 import { CursorPager } from './CursorPager';
 import { ErrorAlert } from './ErrorAlert';
@@ -13,16 +14,22 @@ type PagedTableProps<T extends { id: number }> = Omit<
   filters: ReactNode;
   /** Shown between the filters and the table (e.g. why the area could not be loaded). */
   notice?: ReactNode;
-  query: UseQueryResult<{ items: T[]; nextCursor?: string | null }>;
-  paging: CursorPaging;
+  query: UseQueryResult<{ items: T[]; nextCursor?: string | null; total?: ListTotal }>;
+  paging: ComponentProps<typeof CursorPager>['paging'];
+  pageSize?: ComponentProps<typeof CursorPager>['pageSize'];
+  /** Shown instead of the table (a phone's card list); the pager stays. */
+  cards?: (items: T[]) => ReactNode;
+  /** What an empty page says (why, and what to try). */
+  empty?: ReactNode;
 };
 
 /**
  * The frame every keyset-paged list shares: filters, the query's error with a retry, the rows of the current
- * page and the pager. Other table settings (columns, size, scroll, row events) pass through to antd's Table.
+ * page (a table, or cards on a phone) and the pager with the total. Other table settings (columns, size,
+ * scroll, row events) pass through to antd's Table.
  */
 export function PagedTable<T extends { id: number }>(props: PagedTableProps<T>) {
-  const { filters, notice, query, paging, ...table } = props;
+  const { filters, notice, query, paging, pageSize, cards, empty, ...table } = props;
   const items = query.data?.items ?? [];
   return (
     <>
@@ -35,19 +42,26 @@ export function PagedTable<T extends { id: number }>(props: PagedTableProps<T>) 
           <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
         </div>
       )}
-      <Table<T>
-        rowKey="id"
-        dataSource={items}
-        loading={query.isFetching}
-        pagination={false}
-        tableLayout="fixed"
-        {...table}
-      />
+      {cards && !(items.length === 0 && empty) ? (
+        cards(items)
+      ) : (
+        <Table<T>
+          rowKey="id"
+          dataSource={items}
+          loading={query.isFetching}
+          pagination={false}
+          tableLayout="fixed"
+          {...(empty ? { locale: { emptyText: empty } } : {})}
+          {...table}
+        />
+      )}
       <CursorPager
         paging={paging}
         nextCursor={query.data?.nextCursor}
         rows={items.length}
         busy={query.isFetching}
+        total={query.data?.total}
+        pageSize={pageSize}
       />
     </>
   );

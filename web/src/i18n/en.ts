@@ -1,6 +1,7 @@
 import { enAudit } from './en.audit';
 import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
+import { enLists } from './en.lists';
 import { enMap } from './en.map';
 import { enRegistry } from './en.registry';
 import { enRecords } from './en.records';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enFields,
   ...enAudit,
   ...enConflicts,
+  ...enLists,
   ...enMap,
   ...enRegistry,
   ...enShell,

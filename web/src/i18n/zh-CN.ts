@@ -2,6 +2,7 @@
 import { zhCNAudit } from './zh-CN.audit';
 import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
+import { zhCNLists } from './zh-CN.lists';
 import { zhCNMap } from './zh-CN.map';
 import { zhCNRegistry } from './zh-CN.registry';
 import { zhCNRecords } from './zh-CN.records';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...zhCNFields,
   ...zhCNAudit,
   ...zhCNConflicts,
+  ...zhCNLists,
   ...zhCNMap,
   ...zhCNRegistry,
   ...zhCNShell,

@@ -38,3 +38,58 @@ export function useCursorPaging(resetKey: string): CursorPaging {
     previous,
   };
 }
+
+const TRAIL_KEY = 'grid.listTrail';
+
+/** The cursors of pages 2…n of one list, kept for the tab so that "previous" works after Back or a reload. */
+function readTrail(listKey: string): Record<number, string> {
+  try {
+    const all = JSON.parse(window.sessionStorage.getItem(TRAIL_KEY) ?? '{}') as Record<
+      string,
+      Record<number, string>
+    >;
+    return all[listKey] ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function rememberCursor(listKey: string, page: number, cursor: string) {
+  try {
+    // One list's trail at a time: the tab is on one list, and cursors are useless beyond it.
+    const trail = { ...readTrail(listKey), [page]: cursor };
+    window.sessionStorage.setItem(TRAIL_KEY, JSON.stringify({ [listKey]: trail }));
+  } catch {
+    // storage unavailable: "previous" then goes back to page 1
+  }
+}
+
+/**
+ * Keyset paging with the page in the URL (`?page=3&cursor=…`), so that Back and a link from a record return to
+ * the same page. `previous` takes the cursor of the page before from the tab's trail, or starts over.
+ */
+export function useUrlCursorPaging(
+  listKey: string,
+  url: { page: string | undefined; cursor: string | undefined },
+  setUrl: (changes: { page?: string; cursor?: string }) => void,
+): CursorPaging & { first: () => void } {
+  const parsed = Number(url.page);
+  const page = url.cursor && Number.isInteger(parsed) && parsed > 1 && parsed < 1_000_000 ? parsed : 1;
+  const cursor = page > 1 ? (url.cursor ?? null) : null;
+  const goTo = useCallback(
+    (n: number, c: string | null) =>
+      setUrl(n > 1 && c ? { page: String(n), cursor: c } : { page: undefined, cursor: undefined }),
+    [setUrl],
+  );
+  return {
+    cursor,
+    page,
+    hasPrevious: page > 1,
+    next: (nextCursor: string) => {
+      rememberCursor(listKey, page + 1, nextCursor);
+      goTo(page + 1, nextCursor);
+    },
+    previous: () => goTo(page - 1, readTrail(listKey)[page - 1] ?? null),
+    first: () => goTo(1, null),
+  };
+}

@@ -44,7 +44,7 @@ export type OutputKey<P extends RegistryResource> = keyof RegistryRecord<P> & st
 export type BodyKey<P extends RegistryResource> = keyof CreateBody<P> & string;
 export type SortKey<P extends RegistryResource> = NonNullable<ListQuery<P>['sort']>;
 /** Filters are query parameters the list accepts; parent filters (`addressId`) are links' targets too. */
-export type FilterKey<P extends RegistryResource> = BodyKey<P> | OutputKey<P>;
+export type FilterKey<P extends RegistryResource> = BodyKey<P> | OutputKey<P> | (keyof ListQuery<P> & string);
 
 /** How a value is shown. `enum` values are translated (`enum.<group>.<value>`) and may carry a colour. */
 export type Display =
@@ -71,6 +71,10 @@ export type Filter<K extends string> =
   | { kind: 'enum'; key: K; label: MessageKey; group: string; values: readonly string[]; testId: string }
   /** A yes-only checkbox, e.g. "hazardous chemicals only". */
   | { kind: 'flag'; key: K; label: MessageKey; testId: string }
+  /** A whole number within bounds, e.g. an age from. */
+  | { kind: 'number'; key: K; label: MessageKey; min: number; max: number; testId: string }
+  /** A date (YYYY-MM-DD), e.g. "permit expires before". */
+  | { kind: 'date'; key: K; label: MessageKey; testId: string }
   /** Rows under one parent record (set by a link from that record), shown as a removable tag. */
   | { kind: 'parent'; key: K; resource: RegistryResource; label: MessageKey };
 

@@ -1,3 +1,4 @@
+import type { ListQuery } from '../../../api/types';
 import { type BodyEnum, type EntityDescription, valuesOf } from '../description';
 import { atAddress } from './shared';
 
@@ -7,6 +8,25 @@ const LICENCE_STATUSES = valuesOf<BodyEnum<'enterprises', 'licenceStatus'>>({
   expired: true,
   revoked: true,
 });
+const SIZES = valuesOf<NonNullable<ListQuery<'enterprises'>['size']>>({
+  micro: true,
+  small: true,
+  medium: true,
+  large: true,
+});
+/** The industries the register uses (enum.industry.*); the API takes any text, the filter offers these. */
+const INDUSTRIES = [
+  'manufacturing',
+  'logistics',
+  'port_shipping',
+  'retail',
+  'catering',
+  'construction',
+  'hazardous_chemicals',
+  'software_it',
+  'business_services',
+  'real_estate',
+] as const;
 const LICENCE_COLOURS = { licensed: 'green', unlicensed: 'orange', expired: 'gold', revoked: 'red' };
 const SOCIAL_KINDS = valuesOf<BodyEnum<'social-organisations', 'kind'>>({
   social_group: true,
@@ -18,7 +38,7 @@ export const enterprises: EntityDescription<'enterprises'> = {
   resource: 'enterprises',
   icon: '▣',
   heading: ['name'],
-  search: 'list.searchEnterprises',
+  search: 'lists.searchEnterprises',
   sortable: ['name', 'employees'],
   columns: [
     { key: 'name', label: 'field.enterpriseName', kind: 'text', width: 220 },
@@ -45,6 +65,15 @@ export const enterprises: EntityDescription<'enterprises'> = {
       values: LICENCE_STATUSES,
       testId: 'filter-licence',
     },
+    {
+      kind: 'enum',
+      key: 'industry',
+      label: 'field.industry',
+      group: 'industry',
+      values: INDUSTRIES,
+      testId: 'filter-industry',
+    },
+    { kind: 'enum', key: 'size', label: 'lists.size', group: 'size', values: SIZES, testId: 'filter-size' },
     { kind: 'flag', key: 'hazardousChemicals', label: 'list.hazardousOnly', testId: 'filter-hazardous' },
     atAddress.filter,
   ],

@@ -40,7 +40,7 @@ export const residents: EntityDescription<'residents'> = {
   resource: 'residents',
   icon: '☺',
   heading: ['name'],
-  search: 'list.searchResidents',
+  search: 'lists.searchResidents',
   sortable: ['name'],
   columns: [
     { key: 'name', label: 'field.name', kind: 'text', width: 100 },
@@ -57,8 +57,10 @@ export const residents: EntityDescription<'residents'> = {
     { key: 'idNumber', label: 'field.idNumber', kind: 'text', width: 190 },
     { key: 'phone', label: 'field.phone', kind: 'text', width: 130 },
     { key: 'tags', label: 'field.tags', kind: 'tags', group: 'tag', width: 160 },
+    { key: 'houseLabel', label: 'field.address', kind: 'text', width: 280 },
   ],
   filters: [
+    { kind: 'enum', key: 'tag', label: 'lists.tag', group: 'tag', values: TAGS, testId: 'filter-tag' },
     {
       kind: 'enum',
       key: 'householdType',
@@ -68,6 +70,9 @@ export const residents: EntityDescription<'residents'> = {
       testId: 'filter-household-type',
     },
     { kind: 'enum', key: 'sex', label: 'field.sex', group: 'sex', values: SEXES, testId: 'filter-sex' },
+    { kind: 'number', key: 'ageMin', label: 'lists.ageMin', min: 0, max: 150, testId: 'filter-age-min' },
+    { kind: 'number', key: 'ageMax', label: 'lists.ageMax', min: 0, max: 150, testId: 'filter-age-max' },
+    { kind: 'date', key: 'permitExpiryBefore', label: 'lists.permitExpiryBefore', testId: 'filter-permit' },
     { kind: 'parent', key: 'houseId', resource: 'houses', label: 'list.inHouse' },
   ],
   detail: [
@@ -153,6 +158,7 @@ export const healthRecords: EntityDescription<'health-records'> = {
   ],
   filters: [
     { kind: 'flag', key: 'chronicFocus', label: 'list.chronicFocusOnly', testId: 'filter-chronic-focus' },
+    { kind: 'date', key: 'followUpBefore', label: 'lists.followUpBefore', testId: 'filter-follow-up' },
     ofResident.filter,
   ],
   detail: [

@@ -82,7 +82,7 @@ export const houses: EntityDescription<'houses'> = {
   resource: 'houses',
   icon: '▦',
   heading: ['address', 'unit'],
-  search: 'list.searchHouses',
+  search: 'lists.searchHouses',
   sortable: ['unit', 'floorArea'],
   columns: [
     { key: 'address', label: 'field.address', kind: 'text', width: 300 },
