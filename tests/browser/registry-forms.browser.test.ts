@@ -51,8 +51,8 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
     await open(`/houses?addressId=${address.id}`);
     await page.getByTestId('record-create').click();
     await page.waitForURL(/\/houses\/new\?.*addressId=/);
-    expect(await textBox(page, 'addressId').inputValue()).toBe(String(address.id));
-    await page.getByTestId('reference-name').getByText(address.fullText).waitFor();
+    // The address picker starts at that address, named by its door plate, not its id.
+    await page.getByTestId('input-addressId').getByText(address.fullText).waitFor();
     await textBox(page, 'unit').fill(unit);
     await page.getByTestId('input-use').click();
     await page.locator('.ant-select-item-option', { hasText: '自住' }).click();
@@ -71,7 +71,7 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
     await textBox(page, 'floorArea').fill('85.5');
     await page.getByTestId('form-submit').click();
     await page.waitForURL(/\/houses\/\d+(\?|$)/);
-    await page.getByTestId('record-fields').getByText(unit).waitFor();
+    await page.getByTestId('record-heading').getByText(unit).waitFor();
     expect(await page.getByTestId('record-fields').textContent()).toContain(address.fullText);
     await settled(page);
     await screenshot(page, 'registry-created');
@@ -83,7 +83,7 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
     await textBox(page, 'unit').fill(`${unit}B`);
     await page.getByTestId('form-submit').click();
     await page.waitForURL(/\/houses\/\d+(\?|$)/);
-    await page.getByTestId('record-fields').getByText(`${unit}B`).waitFor();
+    await page.getByTestId('record-heading').getByText(`${unit}B`).waitFor();
     await page.getByTestId('history-timeline').getByText('修改').first().waitFor();
 
     // Archive, after confirming: the record says so and offers no more actions.

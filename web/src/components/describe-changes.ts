@@ -14,6 +14,8 @@ export interface DescribeOptions {
 }
 
 const MAX_CHANGES = 12;
+/** Placement follows from the address or house a record points at (shown as its area): its ids say nothing. */
+const PLACEMENT = new Set(['districtId', 'streetId', 'communityId', 'gridId']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,6 +64,7 @@ export function describeChanges(changes: unknown, opts: DescribeOptions): Change
     }
   } else if (isRecord(changes)) {
     for (const [field, value] of Object.entries(changes)) {
+      if (PLACEMENT.has(field)) continue;
       // Personal data is recorded twice: encrypted ("(hidden)") and masked; the masked one says more.
       if (`${field}Masked` in changes) continue;
       const shown = field.endsWith('Masked') ? field.slice(0, -'Masked'.length) : field;
