@@ -63,6 +63,8 @@ export function BoundaryMap(props: BoundaryMapProps) {
       attributionControl: basemap !== null,
       maxZoom: basemap?.maxZoom ?? 18,
     });
+    // The library's name without its link and flag; the tile service's own attribution follows it.
+    map.attributionControl?.setPrefix('Leaflet');
     if (basemap)
       tileLayer(basemap.url, {
         attribution: basemap.attribution,
