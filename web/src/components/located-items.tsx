@@ -12,7 +12,8 @@ export function locatedItems(record: LocatedRecord, t: I18n['t']): Items {
     {
       key: 'area',
       label: t('field.area'),
-      children: [street, community, grid].filter(Boolean).join(' / ') || '—',
+      // A record placed at the district itself (a department, a district party committee) has no street.
+      children: [street, community, grid].filter(Boolean).join(' / ') || t('records.area.district'),
     },
     { key: 'gridCode', label: t('field.gridCode'), children: gridCode ?? '—' },
     { key: 'createdAt', label: t('field.createdAt'), children: formatDateTime(record.createdAt) },

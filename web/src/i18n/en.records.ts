@@ -16,7 +16,6 @@ export const enRecords: Record<RecordsMessageKey, string> = {
   'records.history.by': '{actor} ({role})',
   'records.history.source': 'source: {source}',
   'records.history.bulkLoaded': 'Loaded in bulk (initial data): no change-by-change history',
-  'records.history.count': '{count} entries',
   'records.field.homeAddress': 'Home address',
   'records.related.residents': 'Residents',
   'records.related.houses': 'Houses',
@@ -26,8 +25,6 @@ export const enRecords: Record<RecordsMessageKey, string> = {
   'records.related.age': 'aged {age}',
   'records.picker.placeholder': 'Type a name or address to search',
   'records.picker.noMatch': 'No matching record',
-  'records.picker.searching': 'Searching…',
-  'records.phone.call': 'Call {phone}',
   'records.error.duplicate': 'Another {entity} already has this {field}: please check it',
-  'records.actions': 'Actions',
+  'records.area.district': 'the whole district',
 };

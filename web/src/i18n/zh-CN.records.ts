@@ -15,7 +15,6 @@ export const zhCNRecords = {
   'records.history.by': '{actor}（{role}）',
   'records.history.source': '来源：{source}',
   'records.history.bulkLoaded': '批量导入（初始数据），无逐条变更记录',
-  'records.history.count': '共 {count} 条',
   'records.field.homeAddress': '住址',
   'records.related.residents': '住户',
   'records.related.houses': '房屋',
@@ -25,9 +24,7 @@ export const zhCNRecords = {
   'records.related.age': '{age} 岁',
   'records.picker.placeholder': '输入名称或地址搜索',
   'records.picker.noMatch': '没有匹配的记录',
-  'records.picker.searching': '正在搜索…',
-  'records.phone.call': '拨打 {phone}',
   'records.error.duplicate': '已有{entity}使用相同的{field}，请核对',
-  'records.actions': '操作',
+  'records.area.district': '全区',
 } as const;
 export type RecordsMessageKey = keyof typeof zhCNRecords;

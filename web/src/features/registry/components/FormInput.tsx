@@ -1,6 +1,7 @@
 import { Checkbox, Input, InputNumber, Select } from 'antd';
 import { enumLabel, useI18n } from '../../../i18n';
 import type { FormField } from '../description';
+import { AreaInput } from './AreaInput';
 import { ReferencePicker } from './ReferencePicker';
 
 interface Props {
@@ -26,6 +27,8 @@ export function FormInput({ field, value, onChange, id }: Props) {
           testId={testId}
         />
       );
+    case 'area':
+      return <AreaInput id={id} value={value as string | null} onChange={onChange} testId={testId} />;
     case 'number':
       return (
         <InputNumber

@@ -22,13 +22,12 @@ export const departments: EntityDescription<'departments'> = {
     { key: 'name', label: 'field.departmentName', kind: 'text', wide: true },
     { key: 'shortName', label: 'field.shortName', kind: 'text' },
     { key: 'code', label: 'field.departmentCode', kind: 'text' },
-    { key: 'districtCode', label: 'field.areaCode', kind: 'text' },
   ],
   links: [
     { kind: 'list', resource: 'staff', filter: 'departmentId', label: 'link.staffOf', testId: 'link-staff' },
   ],
   form: [
-    { key: 'districtCode', label: 'field.areaCode', input: 'area', required: true },
+    { key: 'districtCode', label: 'field.area', input: 'area', required: true },
     { key: 'code', label: 'field.departmentCode', input: 'text', required: true, help: 'form.codeHelp' },
     { key: 'name', label: 'field.departmentName', input: 'text', required: true },
     { key: 'shortName', label: 'field.shortName', input: 'text', required: true },
@@ -61,7 +60,6 @@ export const staff: EntityDescription<'staff'> = {
     { key: 'name', label: 'field.name', kind: 'text' },
     { key: 'role', label: 'field.staffRole', kind: 'enum', group: 'staffRole' },
     { key: 'phone', label: 'field.phone', kind: 'personal', field: 'phone' },
-    { key: 'areaCode', label: 'field.areaCode', kind: 'text' },
   ],
   links: [
     {
@@ -73,7 +71,7 @@ export const staff: EntityDescription<'staff'> = {
     },
   ],
   form: [
-    { key: 'areaCode', label: 'field.areaCode', input: 'area', required: true },
+    { key: 'areaCode', label: 'field.area', input: 'area', required: true },
     { key: 'name', label: 'field.name', input: 'text', required: true },
     {
       key: 'role',

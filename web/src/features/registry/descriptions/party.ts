@@ -43,7 +43,6 @@ export const partyOrganisations: EntityDescription<'party-organisations'> = {
       resource: 'party-organisations',
       idKey: 'parentId',
     },
-    { key: 'areaCode', label: 'field.areaCode', kind: 'text' },
   ],
   links: [
     {
@@ -69,7 +68,7 @@ export const partyOrganisations: EntityDescription<'party-organisations'> = {
     },
   ],
   form: [
-    { key: 'areaCode', label: 'field.areaCode', input: 'area', required: true },
+    { key: 'areaCode', label: 'field.area', input: 'area', required: true },
     { key: 'parentId', label: 'field.parentId', input: 'reference', resource: 'party-organisations' },
     { key: 'name', label: 'field.organisationName', input: 'text', required: true },
     {

@@ -1,0 +1,40 @@
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import type { AreaNode } from '../../../lib/types';
+import { useSelectedArea } from '../../../lib/use-area';
+
+interface Option {
+  value: string;
+  title: string;
+  children: Option[];
+}
+
+const toOptions = (nodes: AreaNode[]): Option[] =>
+  nodes.map((n) => ({ value: n.code, title: n.name, children: toOptions(n.children) }));
+
+interface Props {
+  value?: string | null;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+  testId: string;
+}
+
+/** An area chosen by name from the account's own tree (街道 / 社区 / 网格); the form sends its code. */
+export function AreaInput({ value, onChange, id, testId }: Props) {
+  const area = useSelectedArea();
+  const treeData = useMemo(() => toOptions(area.roots), [area.roots]);
+  return (
+    <TreeSelect
+      id={id}
+      value={value ?? undefined}
+      treeData={treeData}
+      onChange={(code: string | undefined) => onChange?.(code ?? undefined)}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      allowClear
+      loading={area.isPending}
+      treeDefaultExpandedKeys={area.path.map((n) => n.code)}
+      style={{ width: '100%' }}
+      data-testid={testId}
+    />
+  );
+}
