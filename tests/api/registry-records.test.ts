@@ -98,6 +98,22 @@ describe('records: linked names, actors by name, audit names', () => {
     expect(JSON.stringify(page.body)).not.toContain(name);
   });
 
+  it('names a health record by its resident, masked, and survives ids that name no record', async () => {
+    const health = await centre.post('/registry/health-records', {
+      residentId: resident.id,
+      conditions: ['hypertension'],
+    });
+    expect(health.status, JSON.stringify(health.body)).toBe(201);
+    const items =
+      (await auditor.get(`/audit?objectType=health_record&objectId=${health.body.id}&action=registry.create`))
+        .body.items ?? [];
+    expect(items[0]!.objectName).toBe(`${name.slice(0, 1)}${'*'.repeat([...name].length - 1)}`);
+    for (const objectId of ['abc', '0', '99999999999', '2147483648', '1e3', '-1']) {
+      const res = await auditor.get(`/audit?objectType=resident&objectId=${objectId}`);
+      expect(res.status, objectId).toBe(200);
+    }
+  });
+
   it('names accounts by display name and refuses the trail to registry readers', async () => {
     const rows = (await auditor.get('/audit?objectType=resident&objectId=2147483647')).body.items ?? [];
     expect(rows).toEqual([]);
