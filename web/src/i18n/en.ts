@@ -1,16 +1,18 @@
+import { enAccounts } from './en.accounts';
 import { enAudit } from './en.audit';
 import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
 import { enLists } from './en.lists';
 import { enMap } from './en.map';
-import { enRegistry } from './en.registry';
 import { enRecords } from './en.records';
+import { enRegistry } from './en.registry';
 import { enShell } from './en.shell';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...enFields,
   ...enAudit,
+  ...enAccounts,
   ...enConflicts,
   ...enLists,
   ...enMap,

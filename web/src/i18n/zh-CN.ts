@@ -1,16 +1,18 @@
 /** Simplified Chinese, the source dictionary: every other language must provide the same keys. */
+import { zhCNAccounts } from './zh-CN.accounts';
 import { zhCNAudit } from './zh-CN.audit';
 import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
 import { zhCNLists } from './zh-CN.lists';
 import { zhCNMap } from './zh-CN.map';
-import { zhCNRegistry } from './zh-CN.registry';
 import { zhCNRecords } from './zh-CN.records';
+import { zhCNRegistry } from './zh-CN.registry';
 import { zhCNShell } from './zh-CN.shell';
 
 export const zhCN = {
   ...zhCNFields,
   ...zhCNAudit,
+  ...zhCNAccounts,
   ...zhCNConflicts,
   ...zhCNLists,
   ...zhCNMap,

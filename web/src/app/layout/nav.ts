@@ -33,6 +33,7 @@ export const NAV: NavEntry[] = [
     inArea: false,
   },
   { path: '/audit', label: 'nav.audit', icon: '☷', resource: 'audit', inArea: false },
+  { path: '/accounts', label: 'nav.accounts', icon: '☺', resource: 'accounts', inArea: false },
 ];
 
 export const allowedNav = (permissions: Permissions) =>

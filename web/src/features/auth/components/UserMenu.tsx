@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n';
 import { useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
 import type { Me } from '../types';
+import { AccountSecurity } from './AccountSecurity';
 
 /** Where the account works: its department, else the names of its areas. */
 function unitOf(me: Me): string {
@@ -10,7 +11,10 @@ function unitOf(me: Me): string {
   return me.areas.map((a) => a.name).join('、');
 }
 
-/** Who is signed in (name; role and department or area underneath) and a sign-out button, for the dark header. */
+/**
+ * Who is signed in (name; role and department or area underneath), the account's security menu (change
+ * password, sign out everywhere) and a sign-out button, for the dark header.
+ */
 export function UserMenu() {
   const { t, lang } = useI18n();
   const me = useMe();
@@ -39,6 +43,7 @@ export function UserMenu() {
           </div>
         </div>
       </Tooltip>
+      <AccountSecurity username={me.data.username} />
       <Button
         size="small"
         ghost

@@ -1,8 +1,10 @@
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useI18n } from '../../../i18n';
 import { isSessionExpired } from '../../../lib/api-client';
-import { useEnrolmentRequired } from '../api/get-me';
+import { useEnrolmentRequired, usePasswordChangeRequired } from '../api/get-me';
+import { useLogout } from '../api/logout';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { SignInForm } from '../components/SignInForm';
 import { TotpEnrolment } from '../components/TotpEnrolment';
 
@@ -13,6 +15,8 @@ import { TotpEnrolment } from '../components/TotpEnrolment';
 export function LoginRoute() {
   const { t } = useI18n();
   const enrolling = useEnrolmentRequired();
+  const mustChange = usePasswordChangeRequired();
+  const logout = useLogout();
   const expired = isSessionExpired();
 
   return (
@@ -25,7 +29,7 @@ export function LoginRoute() {
         background: 'linear-gradient(165deg, #0f3a75 0%, #1f5fbf 55%, #f5f7fa 55%)',
       }}
     >
-      <Card style={{ width: enrolling ? 440 : 400, maxWidth: '100%' }} data-testid="login-card">
+      <Card style={{ width: enrolling || mustChange ? 440 : 400, maxWidth: '100%' }} data-testid="login-card">
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
           <Typography.Text type="secondary">{t('auth.title')}</Typography.Text>
           <LanguageSwitch />
@@ -33,7 +37,7 @@ export function LoginRoute() {
         <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>
           {t('app.title')}
         </Typography.Title>
-        {expired && !enrolling && (
+        {expired && !enrolling && !mustChange && (
           <Alert
             type="warning"
             showIcon
@@ -46,6 +50,17 @@ export function LoginRoute() {
         )}
         {enrolling ? (
           <TotpEnrolment />
+        ) : mustChange ? (
+          <div data-testid="forced-password-change">
+            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
+              {t('auth.password.forcedTitle')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('auth.password.forcedIntro')}</Typography.Paragraph>
+            <ChangePasswordForm username={mustChange.username} forced />
+            <Button type="link" block onClick={() => logout.mutate()}>
+              {t('auth.logout')}
+            </Button>
+          </div>
         ) : (
           <>
             <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
