@@ -19,7 +19,7 @@ export function areaColumns<T extends LocatedRecord>(t: I18n['t']): TableColumns
             <div style={oneLine} data-testid="cell-grid">
               {r.area.grid ?? '—'}
             </div>
-            <div style={{ ...oneLine, color: '#8c8c8c', fontSize: 12 }}>{above}</div>
+            <div style={{ ...oneLine, color: '#595959', fontSize: 12 }}>{above}</div>
           </div>
         );
       },

@@ -113,7 +113,7 @@ export function SummaryCards({ summary }: { summary: RegistrySummary | undefined
                   suffix={stat.suffix}
                   styles={{ content: { fontSize: 22 } }}
                 />
-                {stat.note && <div style={{ color: '#8c8c8c', fontSize: 12 }}>{stat.note}</div>}
+                {stat.note && <div style={{ color: '#595959', fontSize: 12 }}>{stat.note}</div>}
               </Card>
             ))}
           </div>
