@@ -1,7 +1,11 @@
-import { StrictMode } from 'react';
+import { Spin } from 'antd';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AuthGate } from './app/AuthGate';
 import { AppProviders } from './app/providers';
-import { AppRouter } from './app/router';
+
+// The router, the layout and the screens arrive after sign-in: the sign-in page loads only what it shows.
+const AppRouter = lazy(() => import('./app/router').then((m) => ({ default: m.AppRouter })));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
@@ -9,7 +13,17 @@ if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
   <StrictMode>
     <AppProviders>
-      <AppRouter />
+      <AuthGate>
+        <Suspense
+          fallback={
+            <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+              <Spin size="large" />
+            </div>
+          }
+        >
+          <AppRouter />
+        </Suspense>
+      </AuthGate>
     </AppProviders>
   </StrictMode>,
 );

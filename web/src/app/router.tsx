@@ -5,11 +5,10 @@ import type { Resource } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { REGISTRY_SCREENS } from '../features/registry';
 import { useI18n } from '../i18n';
-import { AuthGate } from './AuthGate';
 import { AppLayout } from './layout/AppLayout';
 import { Home, RequireCapability } from './RequireCapability';
 
-// Each screen is its own chunk; the overview's chunk carries ECharts, which the lists never load.
+// Each screen is its own chunk; the overview's carries Leaflet, which the lists never load.
 const named = <K extends string, P extends object = object>(
   load: () => Promise<Record<K, ComponentType<P>>>,
   name: K,
@@ -30,15 +29,6 @@ const RegistryForm = named(
 );
 const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
 const MyGrid = lazy(() => import('./MyGridScreen'));
-const AccountsList = named(
-  () => import('../features/accounts/routes/AccountsListRoute'),
-  'AccountsListRoute',
-);
-const AccountNew = named(() => import('../features/accounts/routes/AccountNewRoute'), 'AccountNewRoute');
-const AccountDetail = named(
-  () => import('../features/accounts/routes/AccountDetailRoute'),
-  'AccountDetailRoute',
-);
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const IdentityConflicts = named(
   () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
@@ -125,25 +115,15 @@ const router = createBrowserRouter([
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },
       { path: 'identity-conflicts', element: guarded('residents', IdentityConflicts) },
-      { path: 'accounts', element: guarded('accounts', AccountsList) },
-      {
-        path: 'accounts/new',
-        element: (
-          <RequireCapability resource="accounts" action="create">
-            <AccountNew />
-          </RequireCapability>
-        ),
-      },
-      { path: 'accounts/:id', element: guarded('accounts', AccountDetail) },
       { path: '*', element: <NotFound /> },
     ],
   },
 ]);
 
+/**
+ * The signed-in app: main.tsx loads this module only once AuthGate has an account, so the sign-in screen needs
+ * neither the router nor the layout and its menu.
+ */
 export function AppRouter() {
-  return (
-    <AuthGate>
-      <RouterProvider router={router} />
-    </AuthGate>
-  );
+  return <RouterProvider router={router} />;
 }
