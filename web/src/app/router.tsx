@@ -29,6 +29,15 @@ const RegistryForm = named(
 );
 const Audit = named(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
 const MyGrid = lazy(() => import('./MyGridScreen'));
+const AccountsList = named(
+  () => import('../features/accounts/routes/AccountsListRoute'),
+  'AccountsListRoute',
+);
+const AccountNew = named(() => import('../features/accounts/routes/AccountNewRoute'), 'AccountNewRoute');
+const AccountDetail = named(
+  () => import('../features/accounts/routes/AccountDetailRoute'),
+  'AccountDetailRoute',
+);
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const IdentityConflicts = named(
   () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
@@ -115,6 +124,16 @@ const router = createBrowserRouter([
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },
       { path: 'identity-conflicts', element: guarded('residents', IdentityConflicts) },
+      { path: 'accounts', element: guarded('accounts', AccountsList) },
+      {
+        path: 'accounts/new',
+        element: (
+          <RequireCapability resource="accounts" action="create">
+            <AccountNew />
+          </RequireCapability>
+        ),
+      },
+      { path: 'accounts/:id', element: guarded('accounts', AccountDetail) },
       { path: '*', element: <NotFound /> },
     ],
   },
