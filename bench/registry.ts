@@ -132,6 +132,28 @@ export async function benchRegistry(): Promise<Figure[]> {
         'enterprises: name text search',
         (i) => `/api/v1/registry/enterprises?q=${encodeURIComponent(pick(s.enterpriseWords, i))}`,
       ],
+      // Lists at scale: the district centre's filtered lists, with their totals (bounded count or rollup).
+      [
+        'residents: district, elderly alone (tag filter, total)',
+        () => `/api/v1/registry/residents?area=${s.codes.district}&tag=elderly_alone`,
+      ],
+      [
+        'residents: district, aged 80–89 (total)',
+        () => `/api/v1/registry/residents?area=${s.codes.district}&ageMin=80&ageMax=89`,
+      ],
+      [
+        'residents: district, permits expiring (10,000+ total)',
+        () => `/api/v1/registry/residents?area=${s.codes.district}&permitExpiryBefore=2026-01-01`,
+      ],
+      [
+        'residents: any two characters of a name, district',
+        (i) =>
+          `/api/v1/registry/residents?q=${encodeURIComponent([...pick(s.residents, i).name].slice(-2).join(''))}`,
+      ],
+      [
+        'houses: unit number in a community',
+        (i) => `/api/v1/registry/houses?area=${pick(s.codes.communities, i)}&q=101`,
+      ],
       ['summary: the district', () => `/api/v1/registry/summary?area=${s.codes.district}`],
     ];
     for (const [name, url] of scenarios) {

@@ -25,10 +25,10 @@ export function EmptyList({ entity, q, filtered, onClear }: Props) {
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
-        <Space direction="vertical" size={4} data-testid="list-empty">
+        <span style={{ display: 'flex', flexDirection: 'column', gap: 4 }} data-testid="list-empty">
           <Typography.Text>{why}</Typography.Text>
           {(q || filtered) && <Typography.Text type="secondary">{t('lists.emptyTry')}</Typography.Text>}
-        </Space>
+        </span>
       }
     >
       <Space wrap style={{ justifyContent: 'center' }}>

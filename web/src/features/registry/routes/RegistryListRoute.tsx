@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { RegistryResource } from '../../../api/types';
 import { areaColumns } from '../../../components/area-columns';
@@ -37,14 +37,16 @@ export function RegistryListRoute({ resource }: { resource: RegistryResource }) 
   const detailHref = (row: Shape) => href(`/${resource}/${row.id}`);
 
   useEffect(() => rememberListUrl(location.pathname, location.search), [location.pathname, location.search]);
-  // A cursor from another list, an old link or an altered URL: start the list over and say why.
+  // A cursor from another list, an old link or an altered URL: start the list over and say why (once per
+  // refusal: each navigation re-renders, and repeating it would restart the navigation for ever).
   const cursorRefused = query.error instanceof ApiError && query.error.code === 'invalid_cursor';
+  const handledRefusal = useRef(0);
   useEffect(() => {
-    if (cursorRefused) {
-      setStaleCursor(true);
-      paging.first();
-    }
-  }, [cursorRefused, paging.first]);
+    if (!cursorRefused || handledRefusal.current === query.errorUpdatedAt) return;
+    handledRefusal.current = query.errorUpdatedAt;
+    setStaleCursor(true);
+    paging.first();
+  }, [cursorRefused, query.errorUpdatedAt, paging.first]);
 
   const headingKey = description.columns.find((c) => description.heading.includes(c.key))?.key;
   const columns = useMemo(() => {
@@ -173,7 +175,7 @@ export function RegistryListRoute({ resource }: { resource: RegistryResource }) 
           cardShown
             .slice(0, 3)
             .map((c) => showValue(c, row, { t, tx, href, resource, inList: true, canRead: () => false }))
-            .reduce<React.ReactNode[]>((all, v, i) => (i ? [...all, ' · ', v] : [v]), []),
+            .flatMap((v, i) => (i ? [' · ', v] : [v])),
           ...(description.heading.includes('address')
             ? []
             : [String(row.address ?? row.houseLabel ?? '')].filter(Boolean)),
