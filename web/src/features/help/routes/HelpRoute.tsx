@@ -37,7 +37,7 @@ export function HelpRoute() {
   const tip = screen === null ? '' : (content.screens[screen] ?? content.anyList);
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 880 }} data-testid="help">
+    <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 880 }} data-testid="help">
       <div>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('help.title')}

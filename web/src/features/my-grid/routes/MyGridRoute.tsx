@@ -19,7 +19,7 @@ export function MyGridRoute({ areas }: { areas: readonly { code: string }[] }) {
   const grids = own.length > 0 && own.every((n) => n.level === 'grid');
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="my-grid">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="my-grid">
       <div>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t(grids ? 'myGrid.title' : 'myGrid.titleArea')}

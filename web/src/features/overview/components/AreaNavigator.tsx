@@ -72,6 +72,7 @@ export function AreaNavigator({ roots, index, selected, onSelect, height = 560 }
     <div>
       <Input.Search
         placeholder={t('overview.searchArea')}
+        aria-label={t('overview.searchArea')}
         allowClear
         onChange={(e) => setSearch(e.target.value)}
         style={{ marginBottom: 8 }}
@@ -83,6 +84,7 @@ export function AreaNavigator({ roots, index, selected, onSelect, height = 560 }
         height={height}
         blockNode
         showLine
+        aria-label={t('overview.navigator')}
         selectedKeys={selected ? [selected] : []}
         expandedKeys={search.trim() ? matchedKeys : expanded}
         onExpand={(keys) => setExpanded(keys.map(String))}
