@@ -1,3 +1,4 @@
+import { benchLighthouse } from './lighthouse';
 import { benchLoad } from './load';
 import { benchLocate } from './locate';
 import { benchRegistry } from './registry';
@@ -5,7 +6,7 @@ import { benchScope } from './scope';
 import { benchSeed } from './seed';
 import { benchWrites } from './writes';
 
-/** `npm run bench [-- locate|seed|registry|scope|load]`: runs the named benchmarks (all by default). */
+/** `npm run bench [-- locate|seed|registry|scope|load|writes|lighthouse]`: runs the named benchmarks (all by default). */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   locate: benchLocate,
   seed: benchSeed,
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   scope: benchScope,
   load: () => benchLoad(),
   writes: benchWrites,
+  lighthouse: benchLighthouse,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {

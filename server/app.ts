@@ -16,6 +16,7 @@ import { authGuard, authRoutes } from './modules/auth';
 import { clientConfigRoutes } from './modules/client-config';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
+import { installJsonCompression } from './plugins/compress-json';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
 import { serveWebApp, tileImageSource } from './plugins/web-app';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps) {
 
   app.setErrorHandler(handleError);
   installValidators(app);
+  installJsonCompression(app);
   // The API speaks JSON only: other bodies get 415 rather than a confusing validation error.
   app.removeContentTypeParser('text/plain');
   app.addSchema(AreaNode);

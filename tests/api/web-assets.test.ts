@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseEncoding } from '../../server/plugins/compress-json';
 import { tileImageSource } from '../../server/plugins/web-app';
 import { compressDir } from '../../web/build/precompress.mjs';
 import { startTestApp } from '../support/test-app';
@@ -113,5 +114,61 @@ describe('content security policy for the basemap tiles', () => {
       'https://*.is.autonavi.com',
     );
     expect(() => tileImageSource('javascript:alert(1)//{z}')).toThrow();
+  });
+});
+
+describe('API answers compressed when the client accepts it', () => {
+  let t: Awaited<ReturnType<typeof startTestApp>>;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await t.tokenFor('centre001');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const list = (encoding?: string) =>
+    t.app.inject({
+      url: '/api/v1/registry/residents?limit=20',
+      headers: { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) },
+    });
+
+  /** The answer without its cursor, which is sealed with a fresh nonce on every call. */
+  const rows = (json: { nextCursor?: unknown }) => ({ ...json, nextCursor: typeof json.nextCursor });
+
+  it('sends a list brotli- or gzip-compressed, the same JSON, a fraction of the bytes', async () => {
+    const plain = await list();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const br = await list('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(rows(JSON.parse(brotliDecompressSync(br.rawPayload).toString()))).toEqual(rows(plain.json()));
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    const gz = await list('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(rows(JSON.parse(gunzipSync(gz.rawPayload).toString()))).toEqual(rows(plain.json()));
+    expect((await list('br;q=0, gzip;q=0')).headers['content-encoding']).toBeUndefined();
+    expect((await list('*')).headers['content-encoding']).toBe('br');
+  });
+
+  it('leaves small answers and refusals alone', async () => {
+    const health = await t.app.inject({ url: '/healthz', headers: { 'accept-encoding': 'br' } });
+    expect(health.headers['content-encoding']).toBeUndefined();
+    const refused = await t.app.inject({
+      url: '/api/v1/registry/residents',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.json().code).toBe('unauthenticated');
+  });
+
+  it('reads Accept-Encoding as browsers and proxies write it', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip;q=1.0, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding(undefined)).toBeNull();
+    expect(chooseEncoding('*;q=0')).toBeNull();
   });
 });
