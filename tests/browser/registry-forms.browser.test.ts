@@ -100,7 +100,8 @@ describe('registry forms from descriptions: create, a refusal at its field, edit
   it('the new screens at 390 px: health records list and a service-facility form', async () => {
     await start('centre001', 390);
     await open('/health-records');
-    await page.locator(ROWS).first().waitFor();
+    // A phone shows the list as cards, a desktop as a table.
+    await page.locator(`${ROWS}, [data-testid=list-card]`).first().waitFor();
     await settled(page);
     await screenshot(page, 'registry-health-records-390');
     await open('/service-facilities/new');
