@@ -64,6 +64,7 @@ export function RevealField({ resource, id, field, label, masked }: Props) {
           size="small"
           style={{ paddingInline: 4 }}
           onClick={() => setAsking(true)}
+          aria-label={`${t('reveal.action')} ${label}`}
           data-testid={`reveal-${field}`}
         >
           {t('reveal.action')}

@@ -12,10 +12,15 @@ import { describe } from '../descriptions';
 import { headingOf, type ShowContext, showValue } from './show-value';
 
 const SHOWN = 20;
+
+/** "黄埔东路23号 3栋502房" under 黄埔东路23号 reads "3栋502房": the page already says where. */
+const withoutParent = (heading: string, parent: string) =>
+  parent && heading.startsWith(parent) ? heading.slice(parent.length).trim() || heading : heading;
 type ListLink = RecordLink<string> & { kind: 'list' };
 
 /** The records pointing at this one, listed in place: a house's residents, an address's houses. */
-export function RelatedRecords({ record, link }: { record: Shape; link: ListLink }) {
+export function RelatedRecords(props: { record: Shape; link: ListLink; parentHeading: string }) {
+  const { record, link, parentHeading } = props;
   const { t, tx } = useI18n();
   const href = useAreaHref();
   const inPlace = link.inPlace!;
@@ -43,7 +48,7 @@ export function RelatedRecords({ record, link }: { record: Shape; link: ListLink
             <li key={item.id} style={{ paddingBlock: 4 }}>
               <Space size={[8, 0]} wrap>
                 <Link to={href(`/${link.resource}/${item.id}`)} data-testid="related-record">
-                  {headingOf(description, item) || `#${item.id}`}
+                  {withoutParent(headingOf(description, item), parentHeading) || `#${item.id}`}
                 </Link>
                 {inPlace.fields.map((shown) => (
                   <Typography.Text key={shown.key} type="secondary">

@@ -64,7 +64,14 @@ export function RegistryDetailRoute({ resource }: { resource: RegistryResource }
         links.map(
           (link) =>
             link.kind === 'list' &&
-            link.inPlace && <RelatedRecords key={link.testId} record={r} link={link} />,
+            link.inPlace && (
+              <RelatedRecords
+                key={link.testId}
+                record={r}
+                link={link}
+                parentHeading={headingOf(description, r)}
+              />
+            ),
         )
       }
     />
