@@ -6,7 +6,8 @@ import type { NavEntry } from './nav';
 
 function currentSection(pathname: string, entries: NavEntry[]): string {
   const first = `/${pathname.split('/')[1] ?? ''}`;
-  return entries.some((n) => n.path === first) ? first : '/';
+  // A screen outside the menu (help, 404) highlights nothing.
+  return entries.some((n) => n.path === first) ? first : '';
 }
 
 /** The screens the account may open, each with its name (the symbol beside it is decoration). */

@@ -19,7 +19,7 @@ export function AuditRoute() {
     <Card
       title={
         <Space wrap size={[8, 0]}>
-          <span>{t('audit.title')}</span>
+          <h1 style={{ fontSize: 16, margin: 0 }}>{t('audit.title')}</h1>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
             {t('audit.newestFirst')}
           </Typography.Text>
