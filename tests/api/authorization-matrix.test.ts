@@ -304,6 +304,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       area: district.code,
       lat: String(grid.lat),
       lng: String(grid.lng),
+      format: 'csv', // registry exports
     };
     const parts: string[] = [];
     for (const param of params) {
