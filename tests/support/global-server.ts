@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from '../../server/app';
 import { loadConfig, testConfig } from '../../server/config';
+import { ensureAdministrator } from '../../server/modules/auth';
 import { createSeededDatabase } from './seeded-database';
 import { testPii } from './test-keys';
 
@@ -9,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the real server (built web app + API) over a seeded small district. */
     appUrl: string;
+    /** The first-start administrator's one-time password (account administration tests sign in with it). */
+    adminPassword: string;
   }
 }
 
@@ -42,6 +45,9 @@ export default async function setup(project: TestProject) {
     pii: testPii,
     logger: false,
   });
+  // As on a first start: an administrator with a random password (it enrols two-factor sign-in when first used).
+  const administrator = await ensureAdministrator(db);
+  project.provide('adminPassword', administrator?.password ?? '');
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   project.provide('appUrl', address);
   process.env.APP_URL = address;

@@ -18,7 +18,7 @@ export function TemporaryPasswordModal({
       onCancel={onClose}
       okText={t('accounts.tempPassword.done')}
       cancelButtonProps={{ style: { display: 'none' } }}
-      maskClosable={false}
+      mask={{ closable: false }}
       destroyOnHidden
     >
       {shown && (

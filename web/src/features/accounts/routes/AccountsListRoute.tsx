@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Grid, List, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Grid, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -64,6 +64,26 @@ export function AccountsListRoute() {
     [t, lang],
   );
 
+  const actions = (
+    <Space wrap>
+      {mayCreate && (
+        <Button type="primary" onClick={() => navigate('/accounts/new')} data-testid="account-new">
+          {t('accounts.new')}
+        </Button>
+      )}
+      {mayCreate && (
+        <Button onClick={() => setImporting(true)} data-testid="account-import">
+          {t('accounts.import')}
+        </Button>
+      )}
+      {mayExport && (
+        <Button href={exportUrl(filters)} data-testid="account-export">
+          {t('accounts.export')}
+        </Button>
+      )}
+    </Space>
+  );
+
   return (
     <Card
       title={
@@ -71,45 +91,22 @@ export function AccountsListRoute() {
           {t('accounts.title')}
         </Typography.Title>
       }
-      extra={
-        <Space wrap>
-          {mayCreate && (
-            <Button type="primary" onClick={() => navigate('/accounts/new')} data-testid="account-new">
-              {t('accounts.new')}
-            </Button>
-          )}
-          {mayCreate && (
-            <Button onClick={() => setImporting(true)} data-testid="account-import">
-              {t('accounts.import')}
-            </Button>
-          )}
-          {mayExport && (
-            <Button href={exportUrl(filters)} data-testid="account-export">
-              {t('accounts.export')}
-            </Button>
-          )}
-        </Space>
-      }
+      extra={phone ? null : actions}
       styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
       data-testid="accounts-page"
     >
+      {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
       <AccountsFilters filters={filters} options={options.data} onChange={setFilters} />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => list.refetch()} />}
       <Typography.Paragraph type="secondary" role="status" data-testid="account-total">
         {list.data ? t('accounts.total', { n: list.data.total }) : ' '}
       </Typography.Paragraph>
       {phone ? (
-        <List
-          loading={list.isFetching}
-          dataSource={items}
-          locale={{ emptyText: <Empty description={t('accounts.empty')} /> }}
-          renderItem={(a) => (
-            <List.Item key={a.id}>
-              <Link
-                to={`/accounts/${a.id}`}
-                style={{ display: 'block', width: '100%' }}
-                data-testid="account-card"
-              >
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-busy={list.isFetching}>
+          {items.length === 0 && !list.isFetching && <Empty description={t('accounts.empty')} />}
+          {items.map((a) => (
+            <li key={a.id} style={{ borderBottom: '1px solid #f0f0f0', padding: '10px 0' }}>
+              <Link to={`/accounts/${a.id}`} style={{ display: 'block' }} data-testid="account-card">
                 <Space direction="vertical" size={2} style={{ width: '100%' }}>
                   <Typography.Text strong>
                     {a.displayName} · {a.username}
@@ -125,9 +122,9 @@ export function AccountsListRoute() {
                   </div>
                 </Space>
               </Link>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       ) : (
         <Table<Account>
           rowKey="id"

@@ -29,7 +29,11 @@ export function LoginRoute() {
         background: 'linear-gradient(165deg, #0f3a75 0%, #1f5fbf 55%, #f5f7fa 55%)',
       }}
     >
-      <Card style={{ width: enrolling || mustChange ? 440 : 400, maxWidth: '100%' }} data-testid="login-card">
+      <Card
+        // In the centring grid a percentage would follow the card's own width: bound it by the viewport.
+        style={{ width: `min(${enrolling || mustChange ? 440 : 400}px, calc(100vw - 32px))` }}
+        data-testid="login-card"
+      >
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
           <Typography.Text type="secondary">{t('auth.title')}</Typography.Text>
           <LanguageSwitch />
