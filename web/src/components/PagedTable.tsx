@@ -2,7 +2,6 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Space, Table, type TableProps } from 'antd';
 import type { ComponentProps, ReactNode } from 'react';
 import type { ListTotal } from '../lib/registry-api';
-import type { CursorPaging } from '../lib/use-cursor-paging';
 import { CursorPager } from './CursorPager';
 import { ErrorAlert } from './ErrorAlert';
 
