@@ -73,6 +73,35 @@ describe('records: linked names, actors by name, audit names', () => {
     expect(history.body.items?.[0]?.actor).toMatch(/^account:\d+:centre001$/);
   });
 
+  it('names the houses of a move in the history, not their ids', async () => {
+    const other = await centre.post('/registry/houses', {
+      addressId: address.id,
+      unit: '5栋101房',
+      use: 'rented',
+      floorArea: 60,
+    });
+    expect(other.status).toBe(201);
+    const current = (await centre.get(`/registry/residents/${resident.id}`)).body;
+    const moved = await centre.patch(`/registry/residents/${resident.id}`, {
+      houseId: other.body.id,
+      version: current.version,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const history = (await centre.get(`/registry/residents/${resident.id}/history`)).body;
+    expect(history.items?.[0]?.changes).toMatchObject({ houseId: [house.id, other.body.id] });
+    expect(history.names).toMatchObject({
+      houseId: {
+        [String(house.id)]: `${address.fullText} 3栋502房`,
+        [String(other.body.id)]: `${address.fullText} 5栋101房`,
+      },
+    });
+    const back = await centre.patch(`/registry/residents/${resident.id}`, {
+      houseId: house.id,
+      version: moved.body.version,
+    });
+    expect(back.status).toBe(200);
+  });
+
   it('answers 404 for the history of a record out of the reader’s scope, naming nobody', async () => {
     const others = (await demoAccounts(t.db)).filter(
       (a) => a.role === 'grid_worker' && !a.area_ids.includes(grid.id),

@@ -51,6 +51,14 @@ const sourceOf = (req: FastifyRequest) =>
     40,
   );
 
+const HistoryPage = Type.Object({
+  items: Type.Array(HistoryItem),
+  names: Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), {
+    description:
+      'Reference field → record id → its name (address, house, masked person…), for records in scope',
+  }),
+});
+
 function listQuery(def: AnyEntity) {
   const filters: TProperties = {};
   for (const [name, f] of Object.entries(def.filters)) filters[name] = Type.Optional(f.schema);
@@ -177,12 +185,12 @@ export const registryRoutes: FastifyPluginAsyncTypebox<RegistryDeps> = async (ap
           tags,
           summary: 'Change history, newest first',
           params: IdParam,
-          response: { 200: Type.Object({ items: Type.Array(HistoryItem) }) },
+          response: { 200: HistoryPage },
         },
       },
       async (req) => {
         await getRecord(def, context(req), req.params.id, 'history');
-        return { items: await listHistory(def, context(req), req.params.id) };
+        return listHistory(def, context(req), req.params.id);
       },
     );
     app.post(

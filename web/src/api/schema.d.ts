@@ -1882,6 +1882,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -2293,6 +2299,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -2751,6 +2763,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -3203,6 +3221,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -3674,6 +3698,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -4210,6 +4240,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -4637,6 +4673,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -5066,6 +5108,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -5630,6 +5678,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -6120,6 +6174,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -6553,6 +6613,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };
@@ -6975,6 +7041,12 @@ export type paths = {
                 /** @description 'web' (the web app), 'api', or the integration that named itself */
                 source: string;
               }[];
+              /** @description Reference field → record id → its name (address, house, masked person…), for records in scope */
+              names: {
+                [key: string]: {
+                  [key: string]: string;
+                };
+              };
             };
           };
         };

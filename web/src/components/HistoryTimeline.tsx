@@ -31,6 +31,8 @@ function actorOf(entry: HistoryEntry, tx: I18n['tx'], t: I18n['t']): string {
 export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryResponse> }) {
   const { t, tx } = useI18n();
   const items = [...(query.data?.items ?? [])].sort((a, b) => b.at.localeCompare(a.at));
+  // The records reference fields pointed at, by id: a move reads "…1栋101房 → …2栋302房", not "12 → 13".
+  const names = query.data?.names ?? {};
 
   let body: ReactNode;
   if (query.isPending) body = <Skeleton active paragraph={{ rows: 3 }} />;
@@ -50,7 +52,8 @@ export function HistoryTimeline({ query }: { query: UseQueryResult<HistoryRespon
         items={items.map((entry) => {
           const changes = describeChanges(entry.changes, {
             label: (field) => tx(`field.${field}`, field),
-            value: (field, v) => (v === '(hidden)' ? t('history.hidden') : tx(`enum.${field}.${v}`, v)),
+            value: (field, v) =>
+              v === '(hidden)' ? t('history.hidden') : (names[field]?.[v] ?? tx(`enum.${field}.${v}`, v)),
             onlyNew: entry.action === 'create',
           });
           return {

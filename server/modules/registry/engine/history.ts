@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { Orm } from '../../../db/client';
 import { recordHistory } from '../../../db/schema';
 import { actorNames } from '../../../lib/actor-names';
+import { referenceNames } from './history-names';
 import type { EntityDefinition, RegistryContext, RegistryTable, Row } from './types';
 
 const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchBigrams']);
@@ -67,7 +68,10 @@ export async function recordChange(
   });
 }
 
-/** A record's changes, newest first, each with the acting account's display name and role. */
+/**
+ * A record's changes, newest first, each with the acting account's display name and role, and the names of
+ * the records its reference fields pointed at.
+ */
 export async function listHistory(def: EntityDefinition, ctx: RegistryContext, id: number) {
   const rows = await ctx.db.orm
     .select()
@@ -79,5 +83,8 @@ export async function listHistory(def: EntityDefinition, ctx: RegistryContext, i
     ctx.db,
     rows.map((r) => r.actor),
   );
-  return rows.map((r) => ({ ...r, ...nameOf(r.actor), at: r.at.toISOString() }));
+  return {
+    items: rows.map((r) => ({ ...r, ...nameOf(r.actor), at: r.at.toISOString() })),
+    names: await referenceNames(ctx, rows),
+  };
 }
