@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { testConfig } from '../../server/config';
+import type { Database } from '../../server/db/client';
 import { DEMO_PASSWORD, hashPassword } from '../../server/modules/auth';
-import { startTestApp } from '../support/test-app';
+import { openTestDatabase, startTestApp } from '../support/test-app';
+import { testPii } from '../support/test-keys';
 
 const API = '/api/v1';
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely, as a client would
@@ -476,5 +481,63 @@ describe('account administration', () => {
     expect((await call(a, 'GET', '/auth/me')).status).toBe(401);
     expect((await call(b, 'GET', '/auth/me')).status).toBe(401);
     expect((await audits('logout.everywhere')).length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Two apps stand for two server processes (on PostgreSQL each with its own handle and LISTEN connection;
+ * PGlite is one in-process database, so there they share it), as in sessions-cache.test.ts.
+ */
+describe('disabling an account reaches sessions cached by another process at once', () => {
+  let a: Awaited<ReturnType<typeof startTestApp>>;
+  let secondDb: Database;
+  let b: FastifyInstance;
+  const me = (app: FastifyInstance, token: string) =>
+    app.inject({ method: 'GET', url: `${API}/auth/me`, headers: { authorization: `Bearer ${token}` } });
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    secondDb = a.db.engine === 'postgres' ? await openTestDatabase() : a.db;
+    b = await buildApp({
+      config: testConfig({ webDist: '/nonexistent' }),
+      db: secondDb,
+      pii: testPii,
+      logger: false,
+    });
+    await b.ready();
+    const [district] = await a.db.query<{ id: number }>("SELECT id FROM areas WHERE level = 'district'");
+    await a.db.query(
+      `INSERT INTO accounts (username, display_name, password_hash, role, area_ids)
+       VALUES ('acct.admin2', '第二管理员', $1, 'admin', $2), ('acct.leader', '测试领导', $1, 'district_leader', $2)
+      ON CONFLICT (username) DO NOTHING`,
+      [await hashPassword(DEMO_PASSWORD), [district!.id]],
+    );
+  });
+  afterAll(async () => {
+    await a.db.query(
+      "UPDATE accounts SET disabled_at = now() WHERE username IN ('acct.admin2', 'acct.leader')",
+    );
+    await b.close();
+    if (secondDb !== a.db) await secondDb.close();
+    await a.close();
+  });
+
+  it('refuses the disabled account on the other process on the very next request, ten times over', async () => {
+    const admin = await a.tokenFor('acct.admin2');
+    const [row] = await a.db.query<{ id: number }>("SELECT id FROM accounts WHERE username = 'acct.leader'");
+    const act = (path: string) =>
+      a.app.inject({
+        method: 'POST',
+        url: `${API}/accounts/${row!.id}/${path}`,
+        headers: { authorization: `Bearer ${admin}` },
+      });
+    for (let round = 0; round < 10; round++) {
+      const token = await a.tokenFor('acct.leader');
+      expect((await me(b, token)).statusCode).toBe(200); // cached on b now
+      expect((await act('disable')).statusCode).toBe(200);
+      expect((await me(b, token)).statusCode).toBe(401);
+      expect((await me(a.app, token)).statusCode).toBe(401);
+      expect((await act('enable')).statusCode).toBe(200);
+    }
   });
 });
