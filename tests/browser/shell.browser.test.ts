@@ -141,7 +141,7 @@ describe('web shell: phone layout, my grid, expired session, help, demo banner',
     if ((await overflow(auditor.page)) > 0) wide.push(`/audit: ${await overflow(auditor.page)} px too wide`);
     await auditor.page.context().close();
     expect(wide, `screens wider than 360 px:\n${wide.join('\n')}`).toEqual([]);
-  });
+  }, 240_000); // 19 screens, each loaded and settled
 
   it('expired session: sign-in says so, and signing in returns to the same screen', async () => {
     const page = await openPage(browser());

@@ -36,7 +36,7 @@ export function AppLayout() {
           {
             path: '/my-grid',
             label: role === 'grid_worker' ? 'nav.myGrid' : 'nav.myArea',
-            icon: '⌂',
+            icon: '◈',
             resource: 'areas',
             inArea: false,
           },

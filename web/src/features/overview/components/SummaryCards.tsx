@@ -87,13 +87,17 @@ export function SummaryCards({ summary }: { summary: RegistrySummary | undefined
   return (
     <div data-testid="registry-summary" style={{ display: 'grid', gap: 12 }}>
       {sections(summary, t).map((section) => (
-        <div key={section.title} style={{ display: 'flex', gap: 12, alignItems: 'stretch' }}>
+        // The group's name sits beside its figures, or above them when the row is too narrow (a phone).
+        <div
+          key={section.title}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'stretch' }}
+        >
           <div style={{ width: 84, flex: 'none', paddingTop: 10, color: '#595959', fontWeight: 500 }}>
             {section.title}
           </div>
           <div
             style={{
-              flex: 1,
+              flex: '1 1 280px',
               display: 'grid',
               gap: 12,
               gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))',
