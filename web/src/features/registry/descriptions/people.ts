@@ -77,11 +77,6 @@ export const residents: EntityDescription<'residents'> = {
   ],
   detail: [
     { key: 'name', label: 'field.name', kind: 'text' },
-    { key: 'sex', label: 'field.sex', kind: 'enum', group: 'sex' },
-    { key: 'age', label: 'field.age', kind: 'number' },
-    { key: 'birthMonth', label: 'field.birthMonth', kind: 'text' },
-    { key: 'idType', label: 'field.idType', kind: 'enum', group: 'idType' },
-    { key: 'idNumber', label: 'field.idNumber', kind: 'personal', field: 'idNumber' },
     {
       key: 'houseLabel',
       label: 'records.field.homeAddress',
@@ -90,6 +85,11 @@ export const residents: EntityDescription<'residents'> = {
       idKey: 'houseId',
       wide: true,
     },
+    { key: 'sex', label: 'field.sex', kind: 'enum', group: 'sex' },
+    { key: 'age', label: 'field.age', kind: 'number' },
+    { key: 'birthMonth', label: 'field.birthMonth', kind: 'text' },
+    { key: 'idType', label: 'field.idType', kind: 'enum', group: 'idType' },
+    { key: 'idNumber', label: 'field.idNumber', kind: 'personal', field: 'idNumber' },
     { key: 'phone', label: 'field.phone', kind: 'personal', field: 'phone' },
     {
       key: 'householdType',
