@@ -33,6 +33,8 @@ interface Audit {
   scriptFiles: number;
   /** The element Chromium took as the largest paint, to know what to make appear sooner. */
   lcpElement: string;
+  /** Accessibility audits that failed, by id (what to fix). */
+  accessibilityFailures: string[];
 }
 
 /** A session cookie of the district leader (sees every area), as the sign-in screen gets it. */
@@ -55,10 +57,11 @@ async function sessionCookie(url: string): Promise<string> {
 }
 
 type Lhr = {
-  categories: Record<string, { score: number | null }>;
+  categories: Record<string, { score: number | null; auditRefs?: { id: string; weight: number }[] }>;
   audits: Record<
     string,
     {
+      score?: number | null;
       numericValue?: number;
       details?: { items?: (Record<string, unknown> & { items?: { node?: { selector?: string } }[] })[] };
     }
@@ -72,6 +75,7 @@ async function audit(
   url: string,
   preset: (typeof PRESETS)[number],
   cookie?: string,
+  attempt = 0,
 ): Promise<Audit> {
   const result = await lighthouse(
     url,
@@ -85,7 +89,11 @@ async function audit(
     preset === 'desktop' ? desktopConfig : undefined,
   );
   const lhr = result?.lhr as unknown as Lhr | undefined;
-  if (!lhr || lhr.runtimeError) throw new Error(`lighthouse failed on ${url}: ${lhr?.runtimeError?.message}`);
+  if (!lhr || lhr.runtimeError) {
+    // A loaded machine sometimes loses the trace (NO_NAVSTART): run that page again, twice at most.
+    if (attempt < 2) return audit(port, url, preset, cookie, attempt + 1);
+    throw new Error(`lighthouse failed on ${url}: ${lhr?.runtimeError?.message}`);
+  }
   const scripts = (lhr.audits['resource-summary']?.details?.items ?? []).find(
     (i) => i.resourceType === 'script',
   );
@@ -98,6 +106,9 @@ async function audit(
     scriptFiles: Number(scripts?.requestCount ?? 0),
     lcpElement:
       lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.selector ?? '?',
+    accessibilityFailures: (lhr.categories.accessibility?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+      .map((ref) => ref.id),
   };
 }
 
@@ -164,7 +175,7 @@ export async function benchLighthouse(): Promise<Figure[]> {
           },
         );
         rows.push(
-          `| ${name} | ${a.performance} | ${a.accessibility} | ${(a.lcpMs / 1000).toFixed(2)} s (\`${a.lcpElement.replace(/\|/g, '/')}\`) | ${Math.round(a.tbtMs)} ms | ${(a.scriptBytes / 1024).toFixed(0)} KiB in ${a.scriptFiles} files |`,
+          `| ${name} | ${a.performance} | ${a.accessibility}${a.accessibilityFailures.length ? ` (fails: ${a.accessibilityFailures.join(', ')})` : ''} | ${(a.lcpMs / 1000).toFixed(2)} s (\`${a.lcpElement.replace(/\|/g, '/')}\`) | ${Math.round(a.tbtMs)} ms | ${(a.scriptBytes / 1024).toFixed(0)} KiB in ${a.scriptFiles} files |`,
         );
       }
   } finally {
