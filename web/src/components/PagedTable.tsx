@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Space, Table, type TableProps } from 'antd';
-import type { ComponentProps, ReactNode } from 'react';
+import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react';
 import type { ListTotal } from '../lib/registry-api';
 import { CursorPager } from './CursorPager';
 import { ErrorAlert } from './ErrorAlert';
@@ -30,6 +30,15 @@ type PagedTableProps<T extends { id: number }> = Omit<
 export function PagedTable<T extends { id: number }>(props: PagedTableProps<T>) {
   const { filters, notice, query, paging, pageSize, cards, empty, ...table } = props;
   const items = query.data?.items ?? [];
+  const frame = useRef<HTMLDivElement>(null);
+  // A table wider than the window scrolls inside antd's own container, which the keyboard must reach too.
+  useEffect(() => {
+    for (const el of frame.current?.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body') ??
+      []) {
+      if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+      else el.removeAttribute('tabindex');
+    }
+  });
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -44,15 +53,17 @@ export function PagedTable<T extends { id: number }>(props: PagedTableProps<T>) 
       {cards && !(items.length === 0 && empty) ? (
         cards(items)
       ) : (
-        <Table<T>
-          rowKey="id"
-          dataSource={items}
-          loading={query.isFetching}
-          pagination={false}
-          tableLayout="fixed"
-          {...(empty ? { locale: { emptyText: empty } } : {})}
-          {...table}
-        />
+        <div ref={frame}>
+          <Table<T>
+            rowKey="id"
+            dataSource={items}
+            loading={query.isFetching}
+            pagination={false}
+            tableLayout="fixed"
+            {...(empty ? { locale: { emptyText: empty } } : {})}
+            {...table}
+          />
+        </div>
       )}
       <CursorPager
         paging={paging}
