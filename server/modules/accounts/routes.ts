@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { AccountsDeps } from './deps';
-import { importAccounts } from './import';
+import { accountFileRoutes } from './file-routes';
 import { presentAccount } from './present';
-import { accountInReach, accountOptions, allAccounts, listAccounts, loadDepartments } from './queries';
+import { accountInReach, accountOptions, listAccounts } from './queries';
 import {
   AccountId,
   AccountView,
   CreateBody,
-  ImportBody,
-  ImportReport,
   ListQuery,
   Options,
   TemporaryPassword,
@@ -23,7 +21,6 @@ import {
   setDisabled,
   updateAccount,
 } from './service';
-import { exportWorkbook, importTemplate, XLSX_TYPE } from './workbook';
 
 const tags = ['accounts'];
 const read = { policy: { resource: 'accounts', action: 'read' } } as const;
@@ -34,17 +31,11 @@ const Page = Type.Object({
   total: Type.Integer(),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
-/** The Chinese file name for browsers, an ASCII one for clients that read only `filename`. */
-const xlsx = (name: string, ascii: string) => ({
-  'content-type': XLSX_TYPE,
-  'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  'cache-control': 'no-store',
-});
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** Account administration: the accounts inside the administrator's area, each action audited. */
 export const accountRoutes: FastifyPluginAsyncTypebox<AccountsDeps> = async (app, deps) => {
   const { db } = deps;
+  await app.register(accountFileRoutes, deps);
 
   app.get(
     '/accounts',
@@ -80,66 +71,6 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountsDeps> = async (app
       },
     },
     async (req) => accountOptions(deps, req.actor!),
-  );
-
-  app.get(
-    '/accounts/export',
-    {
-      config: { policy: { resource: 'accounts', action: 'export' } },
-      schema: {
-        tags,
-        summary: 'The matching accounts as XLSX (same filters as the list)',
-        querystring: Type.Omit(ListQuery, ['limit', 'cursor']),
-        produces: [XLSX_TYPE],
-      },
-    },
-    async (req, reply) => {
-      const file = await db.orm.transaction(async (tx) => {
-        const accounts = await allAccounts(tx, deps, req.actor!, req.query);
-        await auditAccount(tx, req.actor!, 'account.export', null, req.id, {
-          filters: req.query,
-          rows: accounts.length,
-        });
-        return exportWorkbook(accounts);
-      });
-      return reply.headers(xlsx(`账号-${stamp()}.xlsx`, `accounts-${stamp()}.xlsx`)).send(file);
-    },
-  );
-
-  app.get(
-    '/accounts/import-template',
-    {
-      config: create,
-      schema: {
-        tags,
-        summary: 'The XLSX import template (Chinese headers, allowed roles and departments)',
-        produces: [XLSX_TYPE],
-      },
-    },
-    async (_req, reply) => {
-      const departments = [...(await loadDepartments(db.orm)).values()];
-      return reply
-        .headers(xlsx('账号导入模板.xlsx', 'accounts-import-template.xlsx'))
-        .send(await importTemplate(departments));
-    },
-  );
-
-  app.post(
-    '/accounts/import',
-    {
-      config: create,
-      bodyLimit: 2_000_000,
-      schema: {
-        tags,
-        summary: 'Import accounts from XLSX: dry run reports every row; the import creates all or none',
-        body: ImportBody,
-        response: { 200: ImportReport, 422: ImportReport },
-      },
-    },
-    async (req, reply) => {
-      const { status, report } = await importAccounts(deps, req.actor!, req.body, req.id);
-      return reply.status(status).send(report);
-    },
   );
 
   app.post(
