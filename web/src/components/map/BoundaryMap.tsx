@@ -27,8 +27,8 @@ export interface BoundaryMapProps {
   /** Polygons in WGS84, as the boundaries API gives them. */
   features: AreaFeature[];
   styleOf: (code: string) => AreaStyle;
-  /** HTML shown on hover (escape names!), or permanently on each area when there are few. */
-  labelOf: (code: string) => string;
+  /** HTML shown on hover (escape names!), or, short, permanently on each area when there is room. */
+  labelOf: (code: string, permanent: boolean) => string;
   onSelectArea?: (code: string) => void;
   /** Any click on the map, in WGS84 [lng, lat] whatever the tiles' datum (e.g. to place a point). */
   onPoint?: (point: [number, number]) => void;
@@ -39,8 +39,8 @@ export interface BoundaryMapProps {
   height?: number;
 }
 
-/** Few enough areas to name each on the map; more would overlap. */
-const PERMANENT_LABELS = 40;
+/** Few enough areas to name each on the map (fewer on a phone's narrow map); more would overlap. */
+const labelsFit = (areas: number, width: number) => areas <= (width >= 600 ? 40 : 8);
 
 /**
  * Areas drawn with Leaflet (SVG paths), over an optional basemap. Our data is WGS84; GCJ-02 tiles (高德, 腾讯) are
@@ -99,11 +99,11 @@ export function BoundaryMap(props: BoundaryMapProps) {
           geometry: { ...f.geometry, coordinates: mapPolygon(f.geometry.coordinates as never, wgs84ToGcj02) },
         }))
       : features;
-    const permanent = features.length <= PERMANENT_LABELS;
+    const permanent = labelsFit(features.length, map.getSize().x);
     const layer = geoJSON(shown as AreaFeature[], {
       onEachFeature: (feature: AreaFeature, path) => {
         const code = feature.properties.code;
-        path.bindTooltip(latest.current.labelOf(code), {
+        path.bindTooltip(latest.current.labelOf(code, permanent), {
           permanent,
           sticky: !permanent,
           direction: permanent ? 'center' : 'auto',
@@ -144,7 +144,13 @@ export function BoundaryMap(props: BoundaryMapProps) {
       aria-label={label}
       data-testid="area-map"
       data-datum={basemap?.coordinates ?? 'none'}
-      style={{ width: '100%', height, background: basemap ? '#f2efe9' : '#fafcff', borderRadius: 6 }}
+      // Square-ish on a phone (the areas fill its width), `height` on wider screens.
+      style={{
+        width: '100%',
+        height: `clamp(260px, 90vw, ${height}px)`,
+        background: basemap ? '#f2efe9' : '#fafcff',
+        borderRadius: 6,
+      }}
     />
   );
 }

@@ -47,10 +47,11 @@ export function AreaMap({
     [byFeature, highlight],
   );
   const labelOf = useCallback(
-    (code: string) => {
-      const path = index?.get(code)?.path.slice(1, -1) ?? [];
-      const parents = path.map((n) => escapeHtml(n.name)).join(' · ');
-      return `<b>${escapeHtml(names.get(code) ?? code)}</b>${parents ? `<br/><small>${parents}</small>` : ''}`;
+    (code: string, permanent: boolean) => {
+      const name = escapeHtml(names.get(code) ?? code);
+      if (permanent) return name;
+      const parents = (index?.get(code)?.path.slice(1, -1) ?? []).map((n) => escapeHtml(n.name)).join(' · ');
+      return `<b>${name}</b>${parents ? `<br/><small>${parents}</small>` : ''}`;
     },
     [index, names],
   );
