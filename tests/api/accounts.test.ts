@@ -440,6 +440,8 @@ describe('account administration', () => {
       dryRun: false,
     });
     expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('import_has_problems');
+    expect(refused.body.message).toContain('6');
     expect(refused.body.created).toEqual([]);
     expect(await accountCount()).toBe(before);
     const done = await call(admin, 'POST', '/accounts/import', { file: await sheet(good), dryRun: false });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { requestLanguage } from '../../lib/http-errors';
 import type { AccountsDeps } from './deps';
 import { importAccounts } from './import';
 import { allAccounts, loadDepartments } from './queries';
@@ -76,7 +77,12 @@ export const accountFileRoutes: FastifyPluginAsyncTypebox<AccountsDeps> = async 
     },
     async (req, reply) => {
       const { status, report } = await importAccounts(deps, req.actor!, req.body, req.id);
-      return reply.status(status).send(report);
+      if (status === 200) return report;
+      const message =
+        requestLanguage(req) === 'en'
+          ? `${report.invalid} rows have problems: nothing was imported; check the file again`
+          : `有 ${report.invalid} 行存在问题，未导入任何账号，请重新检查文件`;
+      return reply.status(422).send({ ...report, code: 'import_has_problems', message });
     },
   );
 };

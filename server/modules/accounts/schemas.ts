@@ -103,6 +103,9 @@ export const ImportReport = Type.Object({
   ),
   valid: Type.Integer(),
   invalid: Type.Integer(),
+  /** A refused import (422): why, in the request's language, like every other refusal. */
+  code: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
   /** After a real import: each new account's temporary password, shown once. */
   created: Type.Array(Type.Object({ username: Type.String(), temporaryPassword: Type.String() })),
 });

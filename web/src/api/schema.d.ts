@@ -610,12 +610,14 @@ export type paths = {
           };
           content: {
             'application/json': {
+              code?: string;
               created: {
                 temporaryPassword: string;
                 username: string;
               }[];
               dryRun: boolean;
               invalid: number;
+              message?: string;
               rows: {
                 problems: {
                   field: string;
@@ -638,12 +640,14 @@ export type paths = {
           };
           content: {
             'application/json': {
+              code?: string;
               created: {
                 temporaryPassword: string;
                 username: string;
               }[];
               dryRun: boolean;
               invalid: number;
+              message?: string;
               rows: {
                 problems: {
                   field: string;
