@@ -1,3 +1,6 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { totpCode } from '../../server/modules/auth';
@@ -161,6 +164,33 @@ describe('account administration (administrator creates, moves, resets; the work
     // Only the expected refusal: no session yet when the page opened.
     expect(watch.problems.filter((p) => !/401.*\/auth\/me/.test(p))).toEqual([]);
     await phone.context().close();
+  });
+
+  it('checks an import file row by row before anything is written, and offers the template', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('账号');
+    ws.addRow(['用户名', '姓名', '角色', '区域编码', '部门']);
+    ws.addRow(['bt.import1', '导入网格员', '网格员', grids[2]!.code, '']);
+    ws.addRow(['bt.worker', '重名', '网格员', grids[2]!.code, '']);
+    const file = join(tmpdir(), `accounts-import-${process.pid}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    await admin.goto(`${appUrl()}/accounts`, { waitUntil: 'networkidle' });
+    await admin.getByTestId('account-import').click();
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByTestId('import-template').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('账号导入模板.xlsx');
+    const [chooser] = await Promise.all([
+      admin.waitForEvent('filechooser'),
+      admin.getByTestId('import-choose').click(),
+    ]);
+    await chooser.setFiles(file);
+    await admin.getByTestId('import-report').waitFor();
+    expect(await admin.getByTestId('import-report').textContent()).toContain('1 行无误，1 行有问题');
+    expect(await admin.getByTestId('import-commit').count()).toBe(0);
+    await screenshot(admin, 'accounts-import-dry-run');
+    await admin.keyboard.press('Escape');
   });
 
   it('is usable at 390 px: account cards, filters and the detail page', async () => {
