@@ -1,7 +1,7 @@
 // Builds the web app when web/dist is missing, older than anything it is built from, or lacks the compressed
 // copies the server sends (a build from before they existed), so `npm start` serves what the sources say.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const newest = (dir) =>
@@ -23,7 +23,19 @@ const sources = Math.max(
   mtime('package-lock.json'),
 );
 const compressed = existsSync(`${built}.br`) && existsSync(`${built}.gz`);
-if (!existsSync(built) || mtime(built) < sources || !compressed) {
+// A bundle built under another NODE_ENV carries React's development warnings: never serve one.
+const development = () =>
+  readdirSync('web/dist/assets')
+    .filter((name) => name.endsWith('.js'))
+    .some((name) =>
+      readFileSync(join('web/dist/assets', name), 'utf8').includes('should have a unique "key" prop'),
+    );
+if (!existsSync(built) || mtime(built) < sources || !compressed || development()) {
   console.log('building the web app (web/dist)…');
-  execSync('npx vite build --config web/vite.config.ts --logLevel warn', { stdio: 'inherit' });
+  // Always a production bundle: under vitest NODE_ENV is `test`, which would give React's development build
+  // (several times slower, and what `npm start` would then serve).
+  execSync('npx vite build --config web/vite.config.ts --logLevel warn', {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -206,6 +206,22 @@ describe('registry lists at scale', () => {
       ).toBe(true);
     });
 
+    it('finds a house by its door plate, or by door plate and unit', async () => {
+      const [house] = await t.db.query<{ id: number; unit: string; road: string; house_number: string }>(
+        `SELECT h.id, h.unit, a.road, a.house_number FROM houses h JOIN addresses a ON a.id = h.address_id
+          WHERE h.archived_at IS NULL ORDER BY h.id LIMIT 1`,
+      );
+      const plate = `${house!.road}${house!.house_number}`;
+      const atPlate = await all(`/registry/houses?q=${encodeURIComponent(plate)}`);
+      expect(atPlate.map((r) => r.id)).toContain(house!.id);
+      expect(atPlate.every((r) => (r.address as string).includes(plate))).toBe(true);
+      const exact = await all(`/registry/houses?q=${encodeURIComponent(`${plate} ${house!.unit}`)}`);
+      expect(exact.map((r) => r.id)).toContain(house!.id);
+      expect(exact.every((r) => r.unit === house!.unit || (r.unit as string).includes(house!.unit))).toBe(true);
+      const elsewhere = await all(`/registry/houses?q=${encodeURIComponent(`不存在的路1号 ${house!.unit}`)}`);
+      expect(elsewhere).toEqual([]);
+    });
+
     it('nothing found is an empty page with a zero total, not an error', async () => {
       const res = await api.get(`/registry/residents?q=${encodeURIComponent('不存在的名字')}`);
       expect(res.status).toBe(200);

@@ -32,7 +32,7 @@ export const enLists: Record<keyof typeof zhCNLists, string> = {
   'enum.size.medium': 'Medium (100–999)',
   'enum.size.large': 'Large (1,000+)',
   'lists.searchResidents': 'Any part of a name, an ID number or a phone number',
-  'lists.searchHouses': 'Unit number, e.g. 101, 3栋, 502房',
+  'lists.searchHouses': 'Unit or door plate, e.g. 101, 3栋502房, 金碧大道3号 101',
   'lists.searchEnterprises': 'Any part of the name, or part of the credit code',
   'lists.emptySearch': 'No {entity} matching “{q}” in {area}.',
   'lists.emptyFiltered': 'No {entity} in {area} matches these filters.',

@@ -65,7 +65,6 @@ export const en: Record<MessageKey, string> = {
   'common.clearFilter': 'Clear',
   'common.rows': 'Rows on this page: {n}',
   'common.forbidden': 'Your role may not open this page',
-  'list.searchHouses': 'Unit (prefix), e.g. 1栋101',
 
   'level.district': 'District',
   'level.street': 'Street',
@@ -113,7 +112,6 @@ export const en: Record<MessageKey, string> = {
   'list.residents': 'Residents',
   'list.enterprises': 'Enterprises',
   'list.searchAddresses': 'Search road, number or address',
-  'list.searchResidents': 'Name (prefix), ID number or phone',
   'list.searchEnterprises': 'Enterprise name or credit code',
   'list.hazardousOnly': 'Hazardous chemicals only',
   'list.atAddress': 'Address: {text}',

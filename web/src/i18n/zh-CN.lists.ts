@@ -27,7 +27,7 @@ export const zhCNLists = {
   'enum.size.medium': '中型（100–999 人）',
   'enum.size.large': '大型（1000 人以上）',
   'lists.searchResidents': '姓名的任意部分（如“小明”）、身份证号或手机号',
-  'lists.searchHouses': '房号，如 101、3栋、502房',
+  'lists.searchHouses': '房号或门牌，如 101、3栋502房、金碧大道3号 101',
   'lists.searchEnterprises': '企业名称的任意部分，或信用代码的一部分',
   'lists.emptySearch': '在{area}没有找到与“{q}”匹配的{entity}。',
   'lists.emptyFiltered': '在{area}没有符合当前筛选条件的{entity}。',

@@ -64,7 +64,6 @@ export const zhCN = {
   'common.clearFilter': '清除',
   'common.rows': '本页 {n} 条',
   'common.forbidden': '您的角色无权访问此页面',
-  'list.searchHouses': '房号（前缀），例如 1栋101',
 
   'level.district': '区',
   'level.street': '街道',
@@ -112,7 +111,6 @@ export const zhCN = {
   'list.residents': '人口',
   'list.enterprises': '企业',
   'list.searchAddresses': '搜索街路巷、门牌号或地址',
-  'list.searchResidents': '姓名（前缀）、身份证号或手机号',
   'list.searchEnterprises': '企业名称或统一社会信用代码',
   'list.hazardousOnly': '仅涉危化品',
   'list.atAddress': '门牌：{text}',

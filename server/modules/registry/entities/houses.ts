@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { houses } from '../../../db/schema';
 import { defineEntity } from '../engine/types';
 import { atDoorPlate } from './at-door-plate';
+import { houseSearch } from './house-search';
 import { bodies, Id, OneOf, Output, Text } from './schemas';
-import { containsSearch } from './search';
 
 export const HouseUse = OneOf(
   ['own', 'rented', 'commercial', 'vacant'],
@@ -38,9 +38,7 @@ export const houseEntity = defineEntity({
     ...atDoorPlate.filter,
   },
   sortable: ['unit', 'floorArea'],
-  // A unit number as people say it ("101", "3栋", "502房"): anywhere in the unit. Within an area the area
-  // index narrows the rows first; district-wide the unit order is walked until a page is found.
-  search: (q) => ({ where: containsSearch(houses.unit, q), sort: 'unit' }),
+  search: houseSearch,
   uniqueFields: { houses_unit_key: 'unit' },
   toColumns: async ({ input }) => input,
   enrich: atDoorPlate.enrich,

@@ -1,12 +1,19 @@
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useI18n } from '../../../i18n';
 import { isSessionExpired } from '../../../lib/api-client';
 import { useEnrolmentRequired, usePasswordChangeRequired } from '../api/get-me';
 import { useLogout } from '../api/logout';
-import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { SignInForm } from '../components/SignInForm';
-import { TotpEnrolment } from '../components/TotpEnrolment';
+
+// Enrolment (QR code) and the forced password change are rare steps: the sign-in page does not load them.
+const TotpEnrolment = lazy(() =>
+  import('../components/TotpEnrolment').then((m) => ({ default: m.TotpEnrolment })),
+);
+const ChangePasswordForm = lazy(() =>
+  import('../components/ChangePasswordForm').then((m) => ({ default: m.ChangePasswordForm })),
+);
 
 /**
  * Shown instead of the app while there is no full session; the URL is kept, so a link opens after
@@ -52,25 +59,27 @@ export function LoginRoute() {
             data-testid="session-expired"
           />
         )}
-        {enrolling ? (
-          <TotpEnrolment />
-        ) : mustChange ? (
-          <div data-testid="forced-password-change">
-            <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
-              {t('auth.password.forcedTitle')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('auth.password.forcedIntro')}</Typography.Paragraph>
-            <ChangePasswordForm username={mustChange.username} forced />
-            <Button type="link" block onClick={() => logout.mutate()}>
-              {t('auth.logout')}
-            </Button>
-          </div>
-        ) : (
-          <>
-            <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-            <SignInForm />
-          </>
-        )}
+        <Suspense fallback={<Skeleton active />}>
+          {enrolling ? (
+            <TotpEnrolment />
+          ) : mustChange ? (
+            <div data-testid="forced-password-change">
+              <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
+                {t('auth.password.forcedTitle')}
+              </Typography.Title>
+              <Typography.Paragraph type="secondary">{t('auth.password.forcedIntro')}</Typography.Paragraph>
+              <ChangePasswordForm username={mustChange.username} forced />
+              <Button type="link" block onClick={() => logout.mutate()}>
+                {t('auth.logout')}
+              </Button>
+            </div>
+          ) : (
+            <>
+              <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+              <SignInForm />
+            </>
+          )}
+        </Suspense>
       </Card>
     </main>
   );
