@@ -5,10 +5,20 @@ import { buildApp } from '../../server/app';
 import { testConfig } from '../../server/config';
 import type { Database } from '../../server/db/client';
 import { DEMO_PASSWORD, hashPassword } from '../../server/modules/auth';
-import { openTestDatabase, startTestApp } from '../support/test-app';
+import { ownTestDatabase, startTestApp } from '../support/test-app';
 import { testPii } from '../support/test-keys';
 
 const API = '/api/v1';
+
+// Accounts made here would be picked by other files that take "the first grid worker": on PostgreSQL, where the
+// files share one database, this file works in a database of its own.
+let own: Awaited<ReturnType<typeof ownTestDatabase>>;
+beforeAll(async () => {
+  own = await ownTestDatabase();
+});
+afterAll(async () => {
+  await own?.drop();
+});
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely, as a client would
 type Json = Record<string, any>;
 
@@ -64,7 +74,7 @@ describe('account administration', () => {
   const firstSignIn = (username: string, password: string) => t.tokenFor(username, password);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, await own.open());
     const [district] = await t.db.query<{ id: number }>("SELECT id FROM areas WHERE level = 'district'");
     grids = await t.db.query(
       "SELECT id, trim(code) AS code, street_id FROM areas WHERE level = 'grid' ORDER BY code",
@@ -91,6 +101,7 @@ describe('account administration', () => {
       `UPDATE accounts SET disabled_at = now() WHERE username LIKE 'acct.%' OR username LIKE 'imp.%'`,
     );
     await t.close();
+    if (t.db.engine === 'postgres') await t.db.close(); // its own handle; PGlite's one copy serves the next block
   });
 
   it('creates a grid worker who must enrol two-factor sign-in and change the temporary password before anything else', async () => {
@@ -498,8 +509,8 @@ describe('disabling an account reaches sessions cached by another process at onc
     app.inject({ method: 'GET', url: `${API}/auth/me`, headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
-    a = await startTestApp();
-    secondDb = a.db.engine === 'postgres' ? await openTestDatabase() : a.db;
+    a = await startTestApp({}, await own.open());
+    secondDb = a.db.engine === 'postgres' ? await own.open() : a.db;
     b = await buildApp({
       config: testConfig({ webDist: '/nonexistent' }),
       db: secondDb,
@@ -522,6 +533,7 @@ describe('disabling an account reaches sessions cached by another process at onc
     await b.close();
     if (secondDb !== a.db) await secondDb.close();
     await a.close();
+    if (a.db.engine === 'postgres') await a.db.close();
   });
 
   it('refuses the disabled account on the other process on the very next request, ten times over', async () => {
