@@ -12,7 +12,7 @@ UPDATE residents SET search_bigrams = (
            WHEN length(n) < 2 THEN regexp_split_to_array(n, '')
            ELSE ARRAY(SELECT DISTINCT substr(n, i, 2) FROM generate_series(1, length(n) - 1) AS i)
          END
-    FROM (SELECT regexp_replace(lower(normalize(name, NFKC)), '[[:space:][:punct:]·・•、，。（）]', '', 'g') AS n) s
+    FROM (SELECT regexp_replace(lower(normalize(name, NFKC)), '[[:space:][:punct:][:cntrl:]·・•、，。（）‘’“”《》〈〉【】「」『』〔〕…—–～！？：；]', '', 'g') AS n) s
 );
 -- An empty normalised name splits into {""}: no query bigram can match it, as none can match '{}'.
 ALTER TABLE residents ALTER COLUMN search_bigrams SET NOT NULL;
