@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { ROLE_AREA_LEVEL, ROLE_LABELS, ROLES } from '../../../core/policy/roles';
 import { execRows, type Orm } from '../../db/client';
 import { notFound } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import type { Actor } from '../auth';
 import type { Department } from './assignment';
-import { decodeCursor, encodeCursor } from './cursor';
 import type { AccountsDeps } from './deps';
 import { ACCOUNT_COLUMNS, ACCOUNT_FROM, type AccountRow, presentAccount } from './present';
 import { Reach } from './reach';
@@ -41,8 +41,9 @@ function isWithin(deps: AccountsDeps, id: number, rootId: number): boolean {
   return false;
 }
 
+/** The cursor opens only on the list (and filters) that issued it; `accounts:` keeps it off registry lists. */
 const listKey = (f: AccountFilters) =>
-  JSON.stringify([f.q ?? '', f.role ?? '', f.area ?? '', f.department ?? 0, f.disabled ?? null]);
+  `accounts:${JSON.stringify([f.q ?? '', f.role ?? '', f.area ?? '', f.department ?? 0, f.disabled ?? null])}`;
 
 /** One page of the accounts the administrator manages, by username, with the total matching. */
 export async function listAccounts(
@@ -53,7 +54,7 @@ export async function listAccounts(
 ) {
   const limit = query.limit ?? 50;
   const filter = where(deps, actor, query);
-  const after = query.cursor ? decodeCursor(deps.pii, listKey(query), query.cursor) : null;
+  const after = query.cursor ? decodeCursor(deps.pii, listKey(query), query.cursor, 'string').value : null;
   const rows = await execRows<AccountRow>(
     tx,
     sql`SELECT ${sql.raw(ACCOUNT_COLUMNS)} FROM ${sql.raw(ACCOUNT_FROM)}
@@ -69,7 +70,8 @@ export async function listAccounts(
   return {
     items: page.map((r) => presentAccount(r, deps.areas, actor.accountId)),
     total: Number(count?.n ?? 0),
-    nextCursor: rows.length > limit && last ? encodeCursor(deps.pii, listKey(query), last.username) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(deps.pii, listKey(query), last.username, last.id) : null,
   };
 }
 

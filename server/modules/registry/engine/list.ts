@@ -1,9 +1,9 @@
 import { and, asc, between, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invalidField } from '../../../lib/errors';
+import { type CursorValueKind, decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
 import { type Area, PLACEMENT_KEY } from '../../areas';
 import type { ReadKind } from '../../personal-access';
-import { type CursorValueKind, decodeCursor, encodeCursor } from './cursor';
 import { listTotal } from './list-total';
 import { presentPage } from './present';
 import { scopePredicate } from './read';

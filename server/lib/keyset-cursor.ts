@@ -1,13 +1,14 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { DomainError } from '../../../lib/errors';
-import type { PiiCipher } from '../../../lib/pii';
-import { MAX_ID } from '../../../plugins/input-bounds';
+import { MAX_ID } from '../plugins/input-bounds';
+import { DomainError } from './errors';
+import type { PiiCipher } from './pii';
 
 /**
  * Keyset cursors are opaque to clients and sealed with AES-256-GCM: the sort value inside may be personal
  * (a resident's birth date), and a cursor forged or carried over to another list must not reach SQL.
  * Layout (base64url): [iv 12][tag 16][ciphertext of JSON [value, id]]. The additional data is the list it
- * belongs to (entity, sort, order, filters), so a cursor only opens on the list that issued it.
+ * belongs to (entity, sort, order, filters), so a cursor only opens on the list that issued it. Every keyset-paged
+ * list (the registry's, the accounts') uses these, each with list keys of its own.
  */
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
