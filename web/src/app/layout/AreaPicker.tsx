@@ -1,23 +1,14 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n';
-import type { AreaNode } from '../../lib/types';
+import { areaTreeOptions } from '../../lib/areas/tree-options';
 import { useSelectedArea } from '../../lib/use-area';
-
-interface Option {
-  value: string;
-  title: string;
-  children: Option[];
-}
-
-const toOptions = (nodes: AreaNode[]): Option[] =>
-  nodes.map((n) => ({ value: n.code, title: n.name, children: toOptions(n.children) }));
 
 /** The area context in the header, so lists can change area without going back to the overview. */
 export function AreaPicker({ block = false }: { block?: boolean }) {
   const { t } = useI18n();
   const area = useSelectedArea();
-  const treeData = useMemo(() => toOptions(area.roots), [area.roots]);
+  const treeData = useMemo(() => areaTreeOptions(area.roots), [area.roots]);
 
   return (
     <TreeSelect

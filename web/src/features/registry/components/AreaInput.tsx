@@ -1,16 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { AreaNode } from '../../../lib/types';
+import { areaTreeOptions } from '../../../lib/areas/tree-options';
 import { useSelectedArea } from '../../../lib/use-area';
-
-interface Option {
-  value: string;
-  title: string;
-  children: Option[];
-}
-
-const toOptions = (nodes: AreaNode[]): Option[] =>
-  nodes.map((n) => ({ value: n.code, title: n.name, children: toOptions(n.children) }));
 
 interface Props {
   value?: string | null;
@@ -22,7 +13,7 @@ interface Props {
 /** An area chosen by name from the account's own tree (街道 / 社区 / 网格); the form sends its code. */
 export function AreaInput({ value, onChange, id, testId }: Props) {
   const area = useSelectedArea();
-  const treeData = useMemo(() => toOptions(area.roots), [area.roots]);
+  const treeData = useMemo(() => areaTreeOptions(area.roots), [area.roots]);
   return (
     <TreeSelect
       id={id}
