@@ -14,6 +14,7 @@ import {
 import type { IdType } from '../../core/validation/identity-document';
 import { bytea } from './columns';
 
+export * from './events-schema';
 export * from './platform-schema';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
