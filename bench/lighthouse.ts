@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -69,6 +71,14 @@ type Lhr = {
   runtimeError?: { message: string };
 };
 
+/** Keeps the whole report (LIGHTHOUSE_SAVE=<folder>) to see where the blocking time goes: bootup-time, mainthread-work-breakdown. */
+function saveReport(lhr: Lhr, url: string, preset: string, signedIn: boolean): void {
+  const folder = process.env.LIGHTHOUSE_SAVE!;
+  mkdirSync(folder, { recursive: true });
+  const page = `${new URL(url).pathname.replace(/\W+/g, '_')}${signedIn ? 'signed-in' : 'signed-out'}`;
+  writeFileSync(join(folder, `${page}-${preset}.json`), JSON.stringify(lhr));
+}
+
 /** One Lighthouse run (a fresh profile: nothing cached) on a page, signed in through the cookie header. */
 async function audit(
   port: number,
@@ -89,6 +99,7 @@ async function audit(
     preset === 'desktop' ? desktopConfig : undefined,
   );
   const lhr = result?.lhr as unknown as Lhr | undefined;
+  if (lhr && process.env.LIGHTHOUSE_SAVE) saveReport(lhr, url, preset, cookie !== undefined);
   if (!lhr || lhr.runtimeError) {
     // A loaded machine sometimes loses the trace (NO_NAVSTART): run that page again, twice at most.
     if (attempt < 2) return audit(port, url, preset, cookie, attempt + 1);

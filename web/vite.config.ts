@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { antdStyles } from './build/antd-styles.ts';
 import { compressDir } from './build/precompress.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -19,7 +20,7 @@ const precompress = (): Plugin => ({
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), antdStyles(`${root}src`, `${root}src/start.tsx`), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,3 +1,5 @@
+// Ant Design's styles for the sign-in screen and the app's frame, made at build time (web/build/antd-styles.ts).
+import 'virtual:antd/sign-in.css';
 import { Spin } from 'antd';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { type ReactNode, useState } from 'react';
 import { I18nProvider, useI18n } from '../i18n';
 import { ApiError, isSessionExpired, isUnauthenticated } from '../lib/api-client';
+import { theme } from './theme';
 
 function makeQueryClient() {
   // A 401 anywhere means the session ended: re-ask who we are, which brings up the sign-in screen (at the same
@@ -35,31 +36,14 @@ function makeQueryClient() {
   return client;
 }
 
-// antd's grey texts (#00000073 for secondary/description, #00000040 for placeholders), its link blue (#1677ff, 4.1:1)
-// and its red (#ff4d4f, 3.3:1) fall below WCAG AA 4.5:1; these keep at least 4.6:1 on #f0f0f0.
-const theme = {
-  token: {
-    colorPrimary: '#1f5fbf',
-    colorInfo: '#1f5fbf',
-    colorLink: '#1f5fbf',
-    colorError: '#c41d1f',
-    colorSuccess: '#2f7d12',
-    colorWarning: '#ad5a00',
-    borderRadius: 6,
-    colorTextSecondary: '#4d4d4d',
-    colorTextTertiary: '#595959',
-    colorTextDescription: '#595959',
-    colorTextPlaceholder: '#6b6b6b',
-  },
-  components: { Layout: { headerBg: '#0f3a75', siderBg: '#ffffff' } },
-};
+const runtimeTheme = { ...theme, zeroRuntime: true };
 
 function AntdWithLocale({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   // Date pickers name months and weekdays through dayjs, which has its own locale.
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={runtimeTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

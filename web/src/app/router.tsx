@@ -1,3 +1,5 @@
+// The styles of every other Ant Design component the screens use, made at build time (web/build/antd-styles.ts).
+import 'virtual:antd/app.css';
 import { Button, Result } from 'antd';
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, Link, RouterProvider, useRouteError } from 'react-router';

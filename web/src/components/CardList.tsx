@@ -17,7 +17,10 @@ export function CardList<T extends { id: number }>({ items, card, busy }: Props<
   return (
     <Spin spinning={busy ?? false}>
       {items.length === 0 && !busy && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-      <ul data-testid="card-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul
+        data-testid="card-list"
+        style={{ listStyle: 'none', margin: 0, padding: 0, minHeight: busy && items.length === 0 ? 120 : 0 }}
+      >
         {items.map((row) => {
           const { heading, lines } = card(row);
           return (

@@ -50,7 +50,8 @@ export function PagedTable<T extends { id: number }>(props: PagedTableProps<T>) 
           <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
         </div>
       )}
-      {cards && !(items.length === 0 && empty) ? (
+      {/* A phone shows cards, also while the first page loads (a table mounted just for its spinner cost 100 ms). */}
+      {cards && !(items.length === 0 && empty && !query.isPending) ? (
         cards(items)
       ) : (
         <div ref={frame}>
