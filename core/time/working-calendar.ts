@@ -32,8 +32,11 @@ interface Compiled {
   periods: [number, number][];
   holidays: Set<string>;
   workdays: Set<string>;
+  /** Working or not, per CST day number, filled as days are asked about. */
+  known: Map<number, boolean>;
 }
 
+// Compiled once per calendar object: a calendar is a value, never changed after first use (make a new one).
 const compiled = new WeakMap<WorkingCalendar, Compiled>();
 
 function minutesOfDay(hhmm: string): number {
@@ -59,7 +62,12 @@ function compile(calendar: WorkingCalendar): Compiled {
     if (i > 0 && from < periods[i - 1]![1])
       throw new RangeError('working hours: periods overlap or are out of order');
   });
-  const result = { periods, holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) };
+  const result = {
+    periods,
+    holidays: new Set(calendar.holidays),
+    workdays: new Set(calendar.workdays),
+    known: new Map<number, boolean>(),
+  };
   compiled.set(calendar, result);
   return result;
 }
@@ -83,11 +91,13 @@ export function cstDate(moment: Date): string {
 }
 
 function workingDay(c: Compiled, day: number): boolean {
+  const known = c.known.get(day);
+  if (known !== undefined) return known;
   const iso = isoOfDay(day);
-  if (c.workdays.has(iso)) return true;
-  if (c.holidays.has(iso)) return false;
   const weekday = (((day + EPOCH_WEEKDAY) % 7) + 7) % 7;
-  return weekday !== 0 && weekday !== 6;
+  const working = c.workdays.has(iso) || (!c.holidays.has(iso) && weekday !== 0 && weekday !== 6);
+  c.known.set(day, working);
+  return working;
 }
 
 /** Whether a date ('YYYY-MM-DD', or the CST date of a moment) is a working day. */
