@@ -14,6 +14,7 @@ import { AreaDirectory, AreaNode, areaRoutes } from './modules/areas';
 import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
 import { clientConfigRoutes } from './modules/client-config';
+import { eventRoutes } from './modules/events';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
 import { installJsonCompression } from './plugins/compress-json';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(registryRoutes, { config, db, areas, pii });
       await api.register(personalReadRoutes, { db });
       await api.register(accountRoutes, { db, areas, pii });
+      await api.register(eventRoutes, { db, areas, pii });
       api.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
           statusCode: 404,

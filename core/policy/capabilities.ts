@@ -1,3 +1,10 @@
+import {
+  EVENT_ACTIONS,
+  EVENT_READER_ROLES,
+  EVENT_REPORTER_ROLES,
+  type EventAction,
+  roleMayTake,
+} from '../events/workflow';
 import type { Role } from './roles';
 
 /** Registry resources, named as their API paths. */
@@ -16,11 +23,22 @@ export const REGISTRY_RESOURCES = [
   'staff',
 ] as const;
 export type RegistryResource = (typeof REGISTRY_RESOURCES)[number];
-export type Resource = RegistryResource | 'areas' | 'summary' | 'audit' | 'accounts';
-export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export';
+export type Resource = RegistryResource | 'areas' | 'summary' | 'audit' | 'accounts' | 'events';
+/** Record actions, and for grid events (`create` = report) each action of the loop in core/events/workflow.ts. */
+export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export' | EventAction;
 export type PersonalField = 'idNumber' | 'phone' | 'conditions';
 
 const ALL_REGISTRY = [...REGISTRY_RESOURCES];
+/** A role's grid-event actions, from the loop's table of who may ever take each. */
+const eventsFor = (role: Role): Action[] => [
+  ...(EVENT_READER_ROLES.includes(role) ? (['read'] as const) : []),
+  ...(EVENT_REPORTER_ROLES.includes(role) ? (['create'] as const) : []),
+  ...EVENT_ACTIONS.filter((a) => roleMayTake(role, a)),
+];
+const withEvents = (role: Role, grants: Partial<Record<Resource, readonly Action[]>>) => {
+  const events = eventsFor(role);
+  return events.length ? { ...grants, events } : grants;
+};
 const read = (resources: readonly Resource[]) => Object.fromEntries(resources.map((r) => [r, ['read']]));
 const full = (resources: readonly Resource[], actions: Action[]) =>
   Object.fromEntries(resources.map((r) => [r, actions]));
@@ -30,7 +48,7 @@ const full = (resources: readonly Resource[], actions: Action[]) =>
  * this; the server checks it on every route and the web app reads it to show only allowed actions.
  * Where a role may act, data scope (its area, or its department's remit) still limits the rows.
  */
-export const POLICY: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
+const GRANTS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: { ...read(['areas', 'summary']), accounts: ['read', 'create', 'update', 'export'] },
   district_leader: {
     ...read(['areas', 'summary', ...ALL_REGISTRY]),
@@ -83,6 +101,11 @@ export const POLICY: Record<Role, Partial<Record<Resource, readonly Action[]>>> 
   department_staff: { ...read(['areas', 'summary', 'departments']) },
   auditor: { audit: ['read'] },
 };
+
+/** THE policy (above) with each role's grid-event actions added from the loop's table. */
+export const POLICY = Object.fromEntries(
+  Object.entries(GRANTS).map(([role, grants]) => [role, withEvents(role as Role, grants)]),
+) as Record<Role, Partial<Record<Resource, readonly Action[]>>>;
 
 /**
  * What each department may look up itself ("从开口问转变为上网找"): registry resources, and the personal
@@ -152,8 +175,8 @@ export function canReveal(subject: Subject, resource: RegistryResource, field: P
 
 /** Every (resource, action) this subject may do: what /auth/me returns and the web app reads. */
 export function capabilitiesOf(subject: Subject): Record<string, Action[]> {
-  const resources: Resource[] = [...REGISTRY_RESOURCES, 'areas', 'summary', 'audit', 'accounts'];
-  const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export'];
+  const resources: Resource[] = [...REGISTRY_RESOURCES, 'areas', 'summary', 'audit', 'accounts', 'events'];
+  const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export', ...EVENT_ACTIONS];
   const out: Record<string, Action[]> = {};
   for (const r of resources) {
     const allowed = actions.filter((a) => can(subject, a, r));

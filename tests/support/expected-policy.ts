@@ -14,6 +14,10 @@ import type { Role } from '../../core/policy/roles';
  * instead of being expected. Change it only when the product's rules change.
  *
  *   r read   c create   u update   a archive   v reveal   x export
+ *   grid events (c = report), the actions of the loop:
+ *   A accept  V void  H handle here  E escalate  B send back  D dispatch  N refuse (not ours)  F feedback
+ *   K complete (lead's feedback)  T ask extension  P approve extension  Q refuse extension  Y verify  W rework
+ *   C close  R rate  S shelve  O restore  M merge
  */
 const ROLE_COLUMNS: readonly Role[] = [
   'admin',
@@ -45,6 +49,7 @@ export const EXPECTED_POLICY: Record<Resource, readonly string[]> = {
   'service-facilities':   ['',    'r',  'rcuax',  'rcuax',  'rcua',   'rcu',  '',   ''],
   departments:            ['',    'r',  'rcuax',  'r',      'r',      'r',    'r',  ''],
   staff:                  ['',    'r',  'rcuavx', 'rcuavx', 'r',      'r',    '',   ''],
+  events:                 ['',    'r',  'rcAVBDPQWCRSOM', 'rcAVHEBTPQYWCRSOM', 'rcAVHEBTPQYWCRM', 'rcAHETYWC', 'rNFKT', ''],
 };
 
 /** The personal fields each registry resource holds (what "reveal" may open). */
@@ -81,6 +86,25 @@ const LETTER: Record<Action, string> = {
   archive: 'a',
   reveal: 'v',
   export: 'x',
+  accept: 'A',
+  void: 'V',
+  handle: 'H',
+  escalate: 'E',
+  send_back: 'B',
+  dispatch: 'D',
+  refuse: 'N',
+  feedback: 'F',
+  complete: 'K',
+  ask_extension: 'T',
+  approve_extension: 'P',
+  refuse_extension: 'Q',
+  verify: 'Y',
+  rework: 'W',
+  close: 'C',
+  rate: 'R',
+  shelve: 'S',
+  restore: 'O',
+  merge: 'M',
 };
 export const ALL_ACTIONS = Object.keys(LETTER) as Action[];
 
