@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY_RESOURCES } from '../../core/policy/capabilities';
 import { DEMO_PASSWORD } from '../../server/modules/auth';
 import { apiJson, appUrl, DESKTOP_ZH, openPage, screenshot, settled, signIn, useBrowser } from './harness';
+import { unstyledAntdClasses } from './unstyled';
 
 // axe-core itself, injected into the page: @axe-core/playwright needs Node 22, the project supports Node 20.
 const AXE = resolve('node_modules/axe-core/axe.min.js');
@@ -48,14 +49,17 @@ async function audit(page: Page, path: string, shot: string): Promise<string[]> 
     await page.goto(`${appUrl()}${path}`, { waitUntil: 'networkidle' });
     await settled(page);
     for (const v of await seriousViolations(page)) found.push(`${path} @${name}: ${v}`);
+    for (const c of await unstyledAntdClasses(page))
+      found.push(`${path} @${name}: unstyled antd component .${c}`);
     await screenshot(page, `a11y-${shot}-${name}`);
   }
   return found;
 }
 
-const report = (found: string[]) => `serious/critical axe violations:\n${found.join('\n')}`;
+const report = (found: string[]) =>
+  `serious/critical axe violations, unstyled components:\n${found.join('\n')}`;
 
-describe('accessibility (axe-core): no serious or critical violations on the main screens', () => {
+describe('accessibility (axe-core): no serious or critical violations, no unstyled component, on the main screens', () => {
   const browser = useBrowser();
   let centre: Page;
   let firstResident = 0;
