@@ -15,6 +15,7 @@ import type { IdType } from '../../core/validation/identity-document';
 import { bytea } from './columns';
 
 export * from './events-schema';
+export * from './notifications-schema';
 export * from './platform-schema';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
