@@ -1531,6 +1531,3244 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Events I may see, newest first, with filters */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Area code: events in its subtree */
+          area?: string;
+          categoryCode?: string;
+          cursor?: string;
+          kind?: 'dispute' | 'hazard' | 'service' | 'other';
+          level?: 'grid' | 'community' | 'street' | 'district';
+          limit?: number;
+          state?:
+            | 'reported'
+            | 'in_progress'
+            | 'handled'
+            | 'verified'
+            | 'closed'
+            | 'rated'
+            | 'shelved'
+            | 'voided'
+            | 'merged';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                categoryCode: string;
+                communityId: number;
+                createdAt: string;
+                districtId: number;
+                dueAt: string | null;
+                gridId: number;
+                id: number;
+                kind: string;
+                /** @enum {string} */
+                level: 'grid' | 'community' | 'street' | 'district';
+                number: string;
+                overdue: boolean;
+                /** @enum {string} */
+                state:
+                  | 'reported'
+                  | 'in_progress'
+                  | 'handled'
+                  | 'verified'
+                  | 'closed'
+                  | 'rated'
+                  | 'shelved'
+                  | 'voided'
+                  | 'merged';
+                streetId: number;
+                title: string;
+                updatedAt: string;
+                urgency: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Report an event (上报); a repeat with the same Idempotency-Key answers the first answer */
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          /** @description One key per report (a UUID): a repeat answers the first answer and writes nothing */
+          'idempotency-key': string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            addressId?: number;
+            addressText?: string;
+            anonymous?: boolean;
+            /** @description Catalogue code, e.g. '11' */
+            categoryCode: string;
+            description?: string;
+            enterpriseId?: number;
+            houseId?: number;
+            /**
+             * @description dispute 纠纷, hazard 隐患, service request 服务需求, other
+             * @enum {string}
+             */
+            kind: 'dispute' | 'hazard' | 'service' | 'other';
+            lat: number;
+            lng: number;
+            reporterName?: string;
+            reporterPhone?: string;
+            residentId?: number;
+            /** @enum {string} */
+            source?: 'patrol' | 'resident' | 'hotline' | 'external';
+            title: string;
+            /**
+             * @description 'emergency' (直报) goes straight to the district centre
+             * @enum {string}
+             */
+            urgency?: 'normal' | 'urgent' | 'emergency';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An event with its steps, departments and the actions I may take now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept (受理立案) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/approve-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve extension (批准延期) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/ask-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask for more time (申请延期) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** Format: date-time */
+            until: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close (结案) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report done (办结反馈) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What was done */
+            note: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dispatch (派遣) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cooperating?: string[];
+            lead: string;
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate (上报上级) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Feed back (协办反馈) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The feedback */
+            note: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/handle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Handle here (就地处置) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What was done */
+            note: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge into another (合并) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The event this one duplicates */
+            into: number;
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record rating (评价) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description 1 very dissatisfied … 5 very satisfied */
+            rating: number;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Not ours (退回（非本部门职责）) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/refuse-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse extension (驳回延期) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore (恢复办理) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/rework': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rework (返工) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/send-back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send back (回退) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/shelve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Shelve (挂账) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verified on site (核查通过) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void (作废) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              addressText: string | null;
+              /** @description What the caller may do now */
+              allowedActions: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              anonymous: boolean;
+              assignments: {
+                departmentCode: string;
+                departmentName: string;
+                feedback: string | null;
+                role: string;
+                state: string;
+              }[];
+              categoryCode: string;
+              closedAt: string | null;
+              closedByFinder: boolean;
+              communityId: number;
+              createdAt: string;
+              description: string;
+              districtId: number;
+              dueAt: string | null;
+              extensionUntil: string | null;
+              gridId: number;
+              id: number;
+              kind: string;
+              lat: number;
+              /** @enum {string} */
+              level: 'grid' | 'community' | 'street' | 'district';
+              links: {
+                addressId: number | null;
+                enterpriseId: number | null;
+                houseId: number | null;
+                residentId: number | null;
+              };
+              lng: number;
+              mergedInto: number | null;
+              number: string;
+              overdue: boolean;
+              rating: number | null;
+              reporter: {
+                accountName: string | null;
+                name: string | null;
+                phoneMasked: string | null;
+              } | null;
+              sensitive: boolean;
+              source: string;
+              /** @enum {string} */
+              state:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              steps: {
+                action: string;
+                actorName: string | null;
+                at: string;
+                department: string | null;
+                details: unknown;
+                dueAt: string | null;
+                fromLevel: string | null;
+                fromState: string | null;
+                id: number;
+                level: string;
+                note: string | null;
+                reason: string | null;
+                toState: string;
+              }[];
+              streetId: number;
+              title: string;
+              updatedAt: string;
+              urgency: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Change feed: steps of events I may see since a cursor, for other systems */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description nextCursor of the last call */
+          since?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                at: string;
+                eventId: number;
+                fromState: string | null;
+                level: string;
+                number: string;
+                stepId: number;
+                toState: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My to-do: reports to take on, work in hand, verifications, closings, ratings — counts and overdue marks */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          queue?: 'triage' | 'in_hand' | 'extension_requests' | 'verification' | 'closing' | 'rating';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                [key: string]: {
+                  overdue: number;
+                  total: number;
+                };
+              };
+              items: {
+                categoryCode: string;
+                communityId: number;
+                createdAt: string;
+                districtId: number;
+                dueAt: string | null;
+                gridId: number;
+                id: number;
+                kind: string;
+                /** @enum {string} */
+                level: 'grid' | 'community' | 'street' | 'district';
+                number: string;
+                overdue: boolean;
+                /** @enum {string} */
+                queue: 'triage' | 'in_hand' | 'extension_requests' | 'verification' | 'closing' | 'rating';
+                /** @enum {string} */
+                state:
+                  | 'reported'
+                  | 'in_progress'
+                  | 'handled'
+                  | 'verified'
+                  | 'closed'
+                  | 'rated'
+                  | 'shelved'
+                  | 'voided'
+                  | 'merged';
+                streetId: number;
+                title: string;
+                updatedAt: string;
+                urgency: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registry/addresses': {
     parameters: {
       query?: never;
