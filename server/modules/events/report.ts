@@ -10,6 +10,7 @@ import { execRows, type Orm } from '../../db/client';
 import { events } from '../../db/schema';
 import { invalidField, unprocessable } from '../../lib/errors';
 import type { EventContext } from './context';
+import { nextDeadline } from './deadlines';
 import { presentEvent } from './presenter';
 import { recordStep } from './runner';
 import type { EventView, ReportBody } from './schemas';
@@ -126,6 +127,13 @@ export async function reportEvent(
     );
     const { id, number } = drawn!;
     const aad = { table: 'events', column: 'reporter_phone', rowId: id };
+    const urgency = body.urgency ?? 'normal';
+    const deadline = await nextDeadline(
+      tx,
+      { id, categoryCode: body.categoryCode, urgency },
+      'reported',
+      checked.level,
+    );
     const [row] = await tx
       .insert(events)
       .values({
@@ -146,7 +154,8 @@ export async function reportEvent(
         gridId: checked.placement.gridId!,
         level: checked.level,
         state: 'reported',
-        urgency: body.urgency ?? 'normal',
+        urgency,
+        ...deadline,
         source: body.source ?? 'patrol',
         reportedBy: actor.accountId,
         reporterName: body.reporterName ?? null,

@@ -6,6 +6,7 @@ import { invalidField, notFound } from '../../lib/errors';
 import { appendAudit } from '../audit';
 import { actorLabel } from '../auth';
 import type { EventContext } from './context';
+import { nextDeadline, startsNewClock } from './deadlines';
 import { mayTake, reach } from './policies';
 import { allowedActions, type EventRow, presentEvent } from './presenter';
 import { notAllowedNow, notYourStep, staleVersion } from './refusals';
@@ -90,9 +91,19 @@ export async function runTransition<B extends ActionBody>(
       throw notYourStep(id, action, event.state, event.version, await allowed());
 
     const effect = await command.run({ tx, ctx, event, body, to: next.to });
+    const level = (effect.set?.level as EventLevel | undefined) ?? event.level;
+    const deadline = startsNewClock(action, event, next.to, level)
+      ? await nextDeadline(tx, event, next.to, level)
+      : {};
     const [after] = await tx
       .update(events)
-      .set({ ...effect.set, state: next.to, version: sql`${events.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        ...effect.set,
+        ...deadline,
+        state: next.to,
+        version: sql`${events.version} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(events.id, id))
       .returning();
     await recordStep(tx, ctx, {

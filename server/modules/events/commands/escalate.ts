@@ -13,6 +13,6 @@ export const escalate: Command = {
         'The district centre is the top level: dispatch it instead',
         '区分流中心为最高层级，请派遣',
       );
-    return { set: { level, extensionUntil: null, dueAt: null, warnAt: null }, details: { toLevel: level } };
+    return { set: { level, extensionUntil: null }, details: { toLevel: level } };
   },
 };

@@ -12,6 +12,6 @@ export const refuse: Command = {
     const id = await myAssignment(tx, event.id, ctx.actor.departmentId, 'lead');
     await withdrawLive(tx, event.id);
     await answerAssignment(tx, id, 'refused', body.reason ?? null);
-    return { set: { extensionUntil: null, dueAt: null, warnAt: null } };
+    return { set: { extensionUntil: null } };
   },
 };

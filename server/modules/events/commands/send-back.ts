@@ -9,6 +9,6 @@ export const sendBack: Command = {
     const level = levelBelow(event.level);
     if (!level)
       throw conflict('bottom_of_ladder', 'The grid is the lowest level', '网格为最低层级，不能回退');
-    return { set: { level, extensionUntil: null, dueAt: null, warnAt: null }, details: { toLevel: level } };
+    return { set: { level, extensionUntil: null }, details: { toLevel: level } };
   },
 };
