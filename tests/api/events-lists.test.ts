@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EventsWorld, eventsWorld } from './events-fixture';
+
+type Item = { id: number; state: string; gridId: number };
+
+/** Lists, the change feed and the reporter's privacy, each as the account sees them. */
+describe('grid events: lists, feed and need to know', () => {
+  let w: EventsWorld;
+  let dispatched: number;
+  beforeAll(async () => {
+    w = await eventsWorld();
+    const a = w.accounts;
+    const res = await w.report(a.grid, {
+      anonymous: true,
+      reporterName: '王女士',
+      reporterPhone: '13812345678',
+      source: 'hotline',
+    });
+    dispatched = res.body.id as number;
+    for (const [who, reason] of [
+      [a.grid, '上报'],
+      [a.community, '上报'],
+      [a.street, '上报'],
+    ] as const)
+      await w.act(who, dispatched, 'escalate', { reason });
+    await w.act(a.centre, dispatched, 'dispatch', { lead: 'transport', cooperating: ['construction'] });
+  }, 180_000);
+  afterAll(async () => w?.close());
+
+  it('pages the list by keyset without repeats, with filters', async () => {
+    const a = w.accounts;
+    for (let i = 0; i < 3; i++) await w.report(a.grid, { title: `第${i}件` });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/events?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await w.call(a.grid, 'GET', url);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as Item[]).map((e) => e.id));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort((x, y) => y - x)).toEqual(seen);
+    const reported = await w.call(a.grid, 'GET', '/events?state=reported');
+    expect((reported.body.items as Item[]).every((e) => e.state === 'reported')).toBe(true);
+    const [grid] = await w.db.query<{ code: string }>('SELECT code FROM areas WHERE id = $1', [
+      w.grid.grid_id,
+    ]);
+    const inGrid = await w.call(a.centre, 'GET', `/events?area=${grid!.code.trim()}`);
+    expect((inGrid.body.items as Item[]).every((e) => e.gridId === w.grid.grid_id)).toBe(true);
+    const forged = await w.call(a.grid, 'GET', '/events?state=closed&cursor=abc');
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('invalid_cursor');
+  });
+
+  it('shows a department only what was dispatched to it, in lists and in the feed', async () => {
+    const a = w.accounts;
+    const list = await w.call(a.transport, 'GET', '/events');
+    expect((list.body.items as Item[]).map((e) => e.id)).toEqual([dispatched]);
+    expect((await w.call(a.health, 'GET', '/events')).body.items).toEqual([]);
+    const feed = await w.call(a.transport, 'GET', '/events/changes');
+    const ids = new Set((feed.body.items as { eventId: number }[]).map((s) => s.eventId));
+    expect([...ids]).toEqual([dispatched]);
+    const queue = await w.call(a.transport, 'GET', '/events/queue');
+    expect(queue.body.counts).toMatchObject({ in_hand: { total: 1, overdue: 0 } });
+  });
+
+  it('hides an anonymous reporter from co-operating departments, and masks the phone for everyone', async () => {
+    const a = w.accounts;
+    const lead = await w.call(a.transport, 'GET', `/events/${dispatched}`);
+    expect(lead.body.reporter).toMatchObject({
+      name: '王女士',
+      phoneMasked: expect.stringMatching(/^138\*+5678$|\*/),
+    });
+    expect(JSON.stringify(lead.body)).not.toContain('13812345678');
+    const coop = await w.call(a.construction, 'GET', `/events/${dispatched}`);
+    expect(coop.status).toBe(200);
+    expect(coop.body.reporter).toBeNull();
+    const [row] = await w.db.query<{ enc: Uint8Array | null }>(
+      'SELECT reporter_phone_enc AS enc FROM events WHERE id = $1',
+      [dispatched],
+    );
+    expect(Buffer.from(row!.enc!).toString('latin1')).not.toContain('13812345678');
+  });
+});
