@@ -15,6 +15,8 @@ import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
 import { clientConfigRoutes } from './modules/client-config';
 import { eventRoutes } from './modules/events';
+import { type Jobs, startJobs } from './modules/jobs';
+import { EVENT_NOTIFICATIONS, notificationRoutes } from './modules/notifications';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
 import { installJsonCompression } from './plugins/compress-json';
@@ -128,6 +130,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(personalReadRoutes, { db });
       await api.register(accountRoutes, { db, areas, pii });
       await api.register(eventRoutes, { db, areas, pii });
+      await api.register(notificationRoutes, { db, pii });
       api.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
           statusCode: 404,
@@ -140,5 +143,13 @@ export async function buildApp(deps: AppDeps) {
   );
 
   await serveWebApp(app, config.webDist);
+  if (config.jobs) {
+    // The job queue and the outbox relay live as long as the app (each server process runs its own).
+    let jobs: Jobs | undefined;
+    app.addHook('onReady', async () => {
+      jobs = await startJobs({ db, log: app.log, outboxHandlers: EVENT_NOTIFICATIONS });
+    });
+    app.addHook('onClose', async () => jobs?.stop());
+  }
   return app;
 }

@@ -60,6 +60,10 @@ const ConfigSchema = Type.Object({
   mapTileAttribution: Type.String(),
   mapTileMaxZoom: Type.Integer({ minimum: 1, maximum: 22 }),
   mapTileSubdomains: Type.String(),
+  /** Run the job queue and the outbox relay in this process (every server process may; tests turn it off). */
+  jobs: Type.Boolean(),
+  /** Where outgoing SMS / WeChat Work messages go: 'log' records them and writes a log line (no gateway yet). */
+  sender: Type.Literal('log'),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
     mapTileMaxZoom: Number(env.MAP_TILE_MAX_ZOOM ?? 18),
     mapTileSubdomains: env.MAP_TILE_SUBDOMAINS ?? '',
+    jobs: env.JOBS !== 'off',
+    sender: env.SENDER ?? 'log',
   };
   if (!Value.Check(ConfigSchema, raw)) {
     const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.path || '/'}: ${e.message}`);
@@ -123,5 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Settings for tests: in-memory PGlite unless TEST_DATABASE_URL names a PostgreSQL server. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const generous = { API_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' };
-  return { ...loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'none', ...generous }), ...overrides };
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'none', JOBS: 'off', ...generous }),
+    ...overrides,
+  };
 }

@@ -23,7 +23,14 @@ export const REGISTRY_RESOURCES = [
   'staff',
 ] as const;
 export type RegistryResource = (typeof REGISTRY_RESOURCES)[number];
-export type Resource = RegistryResource | 'areas' | 'summary' | 'audit' | 'accounts' | 'events';
+export type Resource =
+  | RegistryResource
+  | 'areas'
+  | 'summary'
+  | 'audit'
+  | 'accounts'
+  | 'events'
+  | 'notifications';
 /** Record actions, and for grid events (`create` = report) each action of the loop in core/events/workflow.ts. */
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export' | EventAction;
 export type PersonalField = 'idNumber' | 'phone' | 'conditions';
@@ -102,9 +109,17 @@ const GRANTS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   auditor: { audit: ['read'] },
 };
 
-/** THE policy (above) with each role's grid-event actions added from the loop's table. */
+const OWN_MESSAGES: Partial<Record<Resource, readonly Action[]>> = { notifications: ['read', 'update'] };
+
+/**
+ * THE policy (above) with each role's grid-event actions added from the loop's table, and every account's
+ * own messages (the message centre: read them, mark them read).
+ */
 export const POLICY = Object.fromEntries(
-  Object.entries(GRANTS).map(([role, grants]) => [role, withEvents(role as Role, grants)]),
+  Object.entries(GRANTS).map(([role, grants]) => [
+    role,
+    { ...withEvents(role as Role, grants), ...OWN_MESSAGES },
+  ]),
 ) as Record<Role, Partial<Record<Resource, readonly Action[]>>>;
 
 /**
@@ -175,7 +190,15 @@ export function canReveal(subject: Subject, resource: RegistryResource, field: P
 
 /** Every (resource, action) this subject may do: what /auth/me returns and the web app reads. */
 export function capabilitiesOf(subject: Subject): Record<string, Action[]> {
-  const resources: Resource[] = [...REGISTRY_RESOURCES, 'areas', 'summary', 'audit', 'accounts', 'events'];
+  const resources: Resource[] = [
+    ...REGISTRY_RESOURCES,
+    'areas',
+    'summary',
+    'audit',
+    'accounts',
+    'events',
+    'notifications',
+  ];
   const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export', ...EVENT_ACTIONS];
   const out: Record<string, Action[]> = {};
   for (const r of resources) {

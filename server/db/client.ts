@@ -31,6 +31,11 @@ export interface Database {
     onMessage: (payload: string) => void,
     onState: (listening: boolean) => void,
   ): Promise<void>;
+  /**
+   * The driver's own answer (`{ rows }`), for libraries that bring their SQL (pg-boss): a text without
+   * parameters may hold several statements (the last one's result is answered).
+   */
+  executeSql(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   /** PGlite only: the data folder as a tarball, to start other databases from (tests). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -76,6 +81,11 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     async listen(channel, onMessage, onState) {
       await client.listen(channel, onMessage);
       onState(true);
+    },
+    async executeSql(text, params) {
+      if (params?.length) return client.query(text, params);
+      const results = await client.exec(text);
+      return results[results.length - 1] ?? { rows: [] };
     },
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
@@ -159,6 +169,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     listen: listenOn,
+    async executeSql(text, params) {
+      const result = (await pool.query(text, params)) as pg.QueryResult | pg.QueryResult[];
+      return Array.isArray(result) ? (result[result.length - 1] ?? { rows: [] }) : result;
+    },
     async close() {
       closed = true;
       await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));

@@ -50,6 +50,7 @@ export const EXPECTED_POLICY: Record<Resource, readonly string[]> = {
   departments:            ['',    'r',  'rcuax',  'r',      'r',      'r',    'r',  ''],
   staff:                  ['',    'r',  'rcuavx', 'rcuavx', 'r',      'r',    '',   ''],
   events:                 ['',    'r',  'rcAVBDPQWCRSOM', 'rcAVHEBTPQYWCRSOM', 'rcAVHEBTPQYWCRM', 'rcAHETYWC', 'rNFKT', ''],
+  notifications:          ['ru',  'ru', 'ru',     'ru',     'ru',     'ru',   'ru', 'ru'],
 };
 
 /** The personal fields each registry resource holds (what "reveal" may open). */

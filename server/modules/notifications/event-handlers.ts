@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { EVENT_LEVELS, type EventLevel } from '../../../core/events/workflow';
+import { execRows, type Orm } from '../../db/client';
+import { type NotificationKind, notifications } from '../../db/schema';
+import type { OutboxHandler, OutboxHandlers, OutboxMessage } from '../jobs';
+import {
+  activeAccount,
+  departmentStaffByCode,
+  type EventPlace,
+  leadDepartmentStaff,
+  levelStaff,
+} from './recipients';
+
+/** The event as it is now, and the step this outbox row follows (same transaction, so the same now()). */
+interface Subject extends EventPlace {
+  eventId: number;
+  number: string;
+  title: string;
+  reportedBy: number | null;
+  actorId: number | null;
+  actorDepartment: string | null;
+  reason: string | null;
+}
+
+async function subjectOf(tx: Orm, message: OutboxMessage, action: string): Promise<Subject | null> {
+  const [row] = await execRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT e.id, e.number, e.title, e.district_id, e.street_id, e.community_id, e.grid_id, e.reported_by,
+               s.actor_id, s.reason, d.code AS actor_department
+          FROM events e
+          LEFT JOIN LATERAL (
+            SELECT st.actor_id, st.reason, st.department_id FROM event_steps st JOIN outbox o ON o.id = ${message.id}
+             WHERE st.event_id = e.id AND st.action = ${action} AND st.at = o.created_at
+             ORDER BY st.id DESC LIMIT 1) s ON true
+          LEFT JOIN departments d ON d.id = s.department_id
+         WHERE e.id = ${message.recordId}`,
+  );
+  if (!row) return null;
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    eventId: Number(row.id),
+    number: String(row.number),
+    title: String(row.title),
+    districtId: Number(row.district_id),
+    streetId: Number(row.street_id),
+    communityId: Number(row.community_id),
+    gridId: Number(row.grid_id),
+    reportedBy: num(row.reported_by),
+    actorId: num(row.actor_id),
+    actorDepartment: (row.actor_department as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+  };
+}
+
+interface Message {
+  kind: NotificationKind;
+  body?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** One message to each recipient but the one who took the step; a repeat of the same row adds nothing. */
+async function notify(
+  tx: Orm,
+  message: OutboxMessage,
+  subject: Subject,
+  recipients: readonly number[],
+  m: Message,
+) {
+  const to = [...new Set(recipients)].filter((id) => id !== subject.actorId);
+  if (to.length === 0) return;
+  await tx
+    .insert(notifications)
+    .values(
+      to.map((accountId) => ({
+        accountId,
+        kind: m.kind,
+        title: subject.title,
+        body: m.body ?? '',
+        recordType: 'event' as const,
+        recordId: subject.eventId,
+        details: { number: subject.number, ...m.details },
+        outboxId: message.id,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+const levelOf = (value: unknown): EventLevel | null =>
+  EVENT_LEVELS.includes(value as EventLevel) ? (value as EventLevel) : null;
+
+/** A handler for one event action: the step's subject, then who hears of it and what. */
+const onEvent =
+  (
+    action: string,
+    decide: (tx: Orm, s: Subject, message: OutboxMessage) => Promise<[readonly number[], Message] | null>,
+  ): OutboxHandler =>
+  async (tx, message) => {
+    const subject = await subjectOf(tx, message, action);
+    if (!subject) return;
+    const decided = await decide(tx, subject, message);
+    if (decided) await notify(tx, message, subject, decided[0], decided[1]);
+  };
+
+/** The event now waits at a level (reported there, taken on there, passed up to it): that level's staff. */
+const atLevel = (action: string, kind: NotificationKind) =>
+  onEvent(action, async (tx, s, message) => {
+    const level = levelOf(message.payload.level);
+    if (!level) return null;
+    return [await levelStaff(tx, s, level), { kind, body: s.reason, details: { level, action } }];
+  });
+
+/**
+ * Event topics the events module writes (`event.<action>`, see its runner) → messages to the people
+ * responsible now. Deadline warnings and supervision orders get theirs when those topics exist.
+ */
+export const EVENT_NOTIFICATIONS: OutboxHandlers = {
+  'event.report': [atLevel('report', 'assignment')],
+  'event.accept': [atLevel('accept', 'assignment')],
+  'event.escalate': [atLevel('escalate', 'assignment')],
+  'event.send_back': [atLevel('send_back', 'send_back')],
+  'event.dispatch': [
+    onEvent('dispatch', async (tx, s, message) => {
+      const lead = typeof message.payload.lead === 'string' ? message.payload.lead : null;
+      const cooperating = Array.isArray(message.payload.cooperating)
+        ? message.payload.cooperating.filter((c): c is string => typeof c === 'string')
+        : [];
+      const leads = lead ? await departmentStaffByCode(tx, s.districtId, [lead]) : [];
+      const others = await departmentStaffByCode(tx, s.districtId, cooperating);
+      // Two kinds of the same message would collide on the unique key: a lead's staff hear they lead.
+      const leadSet = new Set(leads);
+      await notify(tx, message, s, leads, {
+        kind: 'assignment',
+        details: { role: 'lead', lead, action: 'dispatch' },
+      });
+      return [
+        others.filter((id) => !leadSet.has(id)),
+        { kind: 'assignment', details: { role: 'cooperating', lead, action: 'dispatch' } },
+      ];
+    }),
+  ],
+  'event.refuse': [
+    onEvent('refuse', async (tx, s) => [
+      await levelStaff(tx, s, 'district'),
+      { kind: 'refusal', body: s.reason, details: { department: s.actorDepartment, action: 'refuse' } },
+    ]),
+  ],
+  'event.rate': [
+    onEvent('rate', async (tx, s, message) => [
+      [...(await activeAccount(tx, s.reportedBy)), ...(await leadDepartmentStaff(tx, s.eventId))],
+      { kind: 'rating', details: { rating: message.payload.rating ?? null, action: 'rate' } },
+    ]),
+  ],
+};
