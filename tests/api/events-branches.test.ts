@@ -79,6 +79,32 @@ describe('grid events: deadlines and side branches', () => {
     expect(past.body.field).toBe('until');
   });
 
+  it("lets the lead department ask the district centre for more time, and restarts the department's clock on rework", async () => {
+    const a = w.accounts;
+    const id = (
+      await w.report(a.grid, { urgency: 'emergency', categoryCode: '20.02', title: '危化品运输车辆泄漏' })
+    ).body.id as number;
+    const dispatched = await w.act(a.centre, id, 'dispatch', { lead: 'transport' });
+    expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+    const until = new Date(Date.parse(String(dispatched.body.dueAt)) + 3_600_000).toISOString();
+    expect((await w.act(a.transport, id, 'ask_extension', { reason: '需专业队伍', until })).status).toBe(200);
+    expect((await w.act(a.street, id, 'approve_extension')).status).toBe(403);
+    expect((await w.act(a.centre, id, 'approve_extension')).body).toMatchObject({ dueAt: until });
+    await w.act(a.transport, id, 'complete', { note: '已处置' });
+    const before = new Date();
+    const reworked = await w.act(a.centre, id, 'rework', { reason: '仍有残留' });
+    expect(reworked.body).toMatchObject({ state: 'in_progress', level: 'district' });
+    expect(reworked.body.assignments).toEqual([
+      expect.objectContaining({ departmentCode: 'transport', state: 'working' }),
+    ]);
+    expect(Date.parse(String(reworked.body.dueAt))).toBeGreaterThanOrEqual(
+      before.getTime() + 4 * 3_600_000 - 1000,
+    );
+    expect((await w.act(a.transport, id, 'complete', { note: '已清理' })).body).toMatchObject({
+      state: 'handled',
+    });
+  });
+
   it('sends back down the ladder, voids with a reason, merges a duplicate, reworks a poor fix', async () => {
     const a = w.accounts;
     const climb = async (id: number, to: 'community' | 'street') => {

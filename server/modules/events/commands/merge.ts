@@ -1,6 +1,6 @@
 import { unprocessable } from '../../../lib/errors';
 import type { Command } from '../runner';
-import { lockInReach } from '../runner';
+import { findInReach } from '../runner';
 
 /** 合并: a duplicate joins the event it repeats; both histories and reporters stay, the duplicate counts once. */
 export const merge: Command = {
@@ -14,7 +14,8 @@ export const merge: Command = {
         'into：不能合并到自身',
         'into',
       );
-    const target = await lockInReach(tx, ctx, into);
+    // Read, not locked: two opposite merges at once must not deadlock; the target only has to be open now.
+    const target = await findInReach(tx, ctx, into);
     if (['voided', 'merged', 'rated'].includes(target.state))
       throw unprocessable(
         'merge_target_ended',
