@@ -1,4 +1,6 @@
 /** Thin fetch wrapper for the platform API (same origin, under /api/v1). */
+import { takeEarly } from './early-requests';
+
 export const API_BASE = '/api/v1';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -83,13 +85,16 @@ async function request<T>(
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      signal,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
+    const early = method === 'GET' ? takeEarly(url) : undefined;
+    response =
+      (early && (await early)) ||
+      (await fetch(url, {
+        method,
+        signal,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : String(err));
