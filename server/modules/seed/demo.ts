@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { refreshAllAreaCounts } from '../registry';
 import { seedDemoAccounts } from './accounts';
+import { loadEventHistory } from './events';
 import { loadRegistry, type SeedOptions, type SeedResult } from './load';
 import { findInterruptedLoad, type InterruptedLoad, markLoadFinished, SEED_LOCK } from './load-state';
 import { clearInterruptedLoad } from './recover';
@@ -54,7 +55,9 @@ async function load(db: Database, options: DemoOptions): Promise<SeedResult> {
   const result = await loadRegistry(db, options);
   const small = options.scale === 'small';
   const accounts = await seedDemoAccounts(db, { seed: options.seed, small, pii: options.pii });
+  // Events need the accounts who work them: they come last.
+  const events = await loadEventHistory(db, { scale: options.scale, seed: options.seed });
   await refreshAllAreaCounts(db);
   await markLoadFinished(db);
-  return { ...result, counts: { ...result.counts, accounts } };
+  return { ...result, counts: { ...result.counts, accounts, ...events } };
 }
