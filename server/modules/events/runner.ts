@@ -133,26 +133,30 @@ interface StepRecord {
 /** The step row, the outbox row for what follows after commit, and the audit row (last: its lock is short). */
 export async function recordStep(tx: Orm, ctx: EventContext, s: StepRecord) {
   const { event, action, effect } = s;
-  await tx.insert(eventSteps).values({
-    eventId: event.id,
-    action,
-    fromState: s.fromState,
-    toState: event.state,
-    fromLevel: s.fromLevel,
-    level: event.level,
-    actorId: ctx.actor.accountId,
-    actor: actorLabel(ctx.actor),
-    departmentId: effect.departmentId ?? ctx.actor.departmentId,
-    reason: s.reason,
-    note: s.note,
-    details: effect.details ?? {},
-    dueAt: event.dueAt,
-    txId: sql`(pg_current_xact_id()::text::bigint)`,
-  });
+  const [step] = await tx
+    .insert(eventSteps)
+    .values({
+      eventId: event.id,
+      action,
+      fromState: s.fromState,
+      toState: event.state,
+      fromLevel: s.fromLevel,
+      level: event.level,
+      actorId: ctx.actor.accountId,
+      actor: actorLabel(ctx.actor),
+      departmentId: effect.departmentId ?? ctx.actor.departmentId,
+      reason: s.reason,
+      note: s.note,
+      details: effect.details ?? {},
+      dueAt: event.dueAt,
+      txId: sql`(pg_current_xact_id()::text::bigint)`,
+    })
+    .returning({ id: eventSteps.id });
   await tx.insert(outbox).values({
     topic: `event.${action}`,
     recordId: event.id,
     payload: {
+      stepId: step!.id,
       number: event.number,
       from: s.fromState,
       to: event.state,
