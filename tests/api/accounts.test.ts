@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { testConfig } from '../../server/config';
@@ -472,6 +473,15 @@ describe('account administration', () => {
       dryRun: true,
     });
     expect([headers.status, headers.body.field]).toEqual([400, 'file']);
+    // A zip bomb: 100 kB of upload that would expand to 100 MB of sheet XML is refused before it is read.
+    const bomb = new JSZip();
+    bomb.file('xl/worksheets/sheet1.xml', ' '.repeat(100_000_000));
+    const bombFile = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const refusedBomb = await call(admin, 'POST', '/accounts/import', {
+      file: bombFile.toString('base64'),
+      dryRun: true,
+    });
+    expect([refusedBomb.status, refusedBomb.body.field]).toEqual([400, 'file']);
   });
 
   it('exports the listed accounts to XLSX, audited', async () => {

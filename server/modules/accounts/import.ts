@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/policy/roles';
 import { execRows } from '../../db/client';
 import { conflict, invalidField } from '../../lib/errors';
+import { expandsWithin } from '../../lib/zip-limits';
 import { type Actor, hashPassword } from '../auth';
 import { checkAssignment, type Department, type Problem } from './assignment';
 import type { AccountsDeps } from './deps';
@@ -14,6 +15,8 @@ import { temporaryPassword } from './temporary-password';
 import { IMPORT_HEADERS, readSheet, type SheetRow } from './workbook';
 
 const MAX_ROWS = 2_000;
+// 2,000 rows of the template take about 0.5 MB of sheet XML: anything far larger is not an account list.
+const MAX_UNZIPPED_BYTES = 20_000_000;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
 interface CheckedRow {
@@ -95,7 +98,14 @@ export async function importAccounts(
   input: { file: string; dryRun: boolean },
   requestId: string,
 ): Promise<{ status: 200 | 422; report: Static<typeof ImportReport> }> {
-  const sheet = await readSheet(Buffer.from(input.file, 'base64'));
+  const file = Buffer.from(input.file, 'base64');
+  if (!(await expandsWithin(file, MAX_UNZIPPED_BYTES)))
+    throw invalidField(
+      'file',
+      `expands to more than ${MAX_UNZIPPED_BYTES / 1e6} MB: not an account list; use the downloaded template`,
+      `解压后超过 ${MAX_UNZIPPED_BYTES / 1e6} MB，不是账号表，请使用下载的模板`,
+    );
+  const sheet = await readSheet(file);
   if (!sheet) throw invalidField('file', 'is not an XLSX workbook', '不是 XLSX 工作簿，请使用下载的模板');
   const missing = IMPORT_HEADERS.filter((h, i) => sheet.headers[i] !== h);
   if (missing.length)
