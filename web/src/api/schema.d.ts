@@ -4769,6 +4769,213 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My messages, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description Only unread messages */
+          unread?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Reason or note from the step; may be empty */
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Facts for the wording: event number, level, role, department, rating */
+                details: {
+                  [key: string]: unknown;
+                };
+                id: number;
+                /**
+                 * @description assignment 派遣/待办, send_back 回退, refusal 退回, rating 评价, deadline_warning 预警, supervision 督办
+                 * @enum {string}
+                 */
+                kind: 'assignment' | 'send_back' | 'refusal' | 'rating' | 'deadline_warning' | 'supervision';
+                /** @description The record's page in the web app */
+                link: string;
+                readAt: string | null;
+                recordId: number;
+                /** @enum {string} */
+                recordType: 'event';
+                /** @description The record's own title (an event's) */
+                title: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my messages read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Notification id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Reason or note from the step; may be empty */
+              body: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Facts for the wording: event number, level, role, department, rating */
+              details: {
+                [key: string]: unknown;
+              };
+              id: number;
+              /**
+               * @description assignment 派遣/待办, send_back 回退, refusal 退回, rating 评价, deadline_warning 预警, supervision 督办
+               * @enum {string}
+               */
+              kind: 'assignment' | 'send_back' | 'refusal' | 'rating' | 'deadline_warning' | 'supervision';
+              /** @description The record's page in the web app */
+              link: string;
+              readAt: string | null;
+              recordId: number;
+              /** @enum {string} */
+              recordType: 'event';
+              /** @description The record's own title (an event's) */
+              title: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my messages read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Messages marked read now */
+              marked: number;
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of my messages are unread */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registry/addresses': {
     parameters: {
       query?: never;
