@@ -39,19 +39,23 @@ function atOrBelowMyLevel(actor: Actor, strictly = false): SQL {
   return sql`(events.level IN (${levelsList(below)}) AND ${inArea(actor)})`;
 }
 
-/** Dispatched to the actor's department in one of these roles, its assignment in one of these states. */
+/**
+ * Dispatched to the actor's department in one of these roles, its assignment in one of these states. An
+ * uncorrelated IN (a hashed subplan), not a correlated EXISTS: inside the OR of `reach` the planner would run
+ * an EXISTS once per event row.
+ */
 function assignedToMe(actor: Actor, roles: AssignmentRole[], states = ['working']): SQL {
   if (actor.role !== 'department_staff' || !actor.departmentId) return FALSE;
-  return sql`EXISTS (SELECT 1 FROM event_assignments a WHERE a.event_id = events.id
-    AND a.department_id = ${actor.departmentId}
-    AND a.role IN (${sql.join(
-      roles.map((r) => sql`${r}`),
-      sql`, `,
-    )})
-    AND a.state IN (${sql.join(
-      states.map((s) => sql`${s}`),
-      sql`, `,
-    )}))`;
+  return sql`events.id IN (SELECT a.event_id FROM event_assignments a
+    WHERE a.department_id = ${actor.departmentId}
+      AND a.role IN (${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )})
+      AND a.state IN (${sql.join(
+        states.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`;
 }
 
 const reportedByMe = (actor: Actor) => sql`events.reported_by = ${actor.accountId}`;

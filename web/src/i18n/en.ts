@@ -4,6 +4,7 @@ import { enConflicts } from './en.conflicts';
 import { enFields } from './en.fields';
 import { enLists } from './en.lists';
 import { enMap } from './en.map';
+import { enNotifications } from './en.notifications';
 import { enRecords } from './en.records';
 import { enRegistry } from './en.registry';
 import { enShell } from './en.shell';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...enRegistry,
   ...enShell,
   ...enRecords,
+  ...enNotifications,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',

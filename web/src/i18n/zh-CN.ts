@@ -5,6 +5,7 @@ import { zhCNConflicts } from './zh-CN.conflicts';
 import { zhCNFields } from './zh-CN.fields';
 import { zhCNLists } from './zh-CN.lists';
 import { zhCNMap } from './zh-CN.map';
+import { zhCNNotifications } from './zh-CN.notifications';
 import { zhCNRecords } from './zh-CN.records';
 import { zhCNRegistry } from './zh-CN.registry';
 import { zhCNShell } from './zh-CN.shell';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhCNRegistry,
   ...zhCNShell,
   ...zhCNRecords,
+  ...zhCNNotifications,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',
