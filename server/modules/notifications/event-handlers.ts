@@ -19,6 +19,7 @@ interface Subject extends EventPlace {
   reportedBy: number | null;
   actorId: number | null;
   actorDepartment: string | null;
+  actorDepartmentName: string | null;
   reason: string | null;
 }
 
@@ -26,7 +27,7 @@ async function subjectOf(tx: Orm, message: OutboxMessage, action: string): Promi
   const [row] = await execRows<Record<string, unknown>>(
     tx,
     sql`SELECT e.id, e.number, e.title, e.district_id, e.street_id, e.community_id, e.grid_id, e.reported_by,
-               s.actor_id, s.reason, d.code AS actor_department
+               s.actor_id, s.reason, d.code AS actor_department, d.name AS actor_department_name
           FROM events e
           LEFT JOIN LATERAL (
             SELECT st.actor_id, st.reason, st.department_id FROM event_steps st JOIN outbox o ON o.id = ${message.id}
@@ -48,6 +49,7 @@ async function subjectOf(tx: Orm, message: OutboxMessage, action: string): Promi
     reportedBy: num(row.reported_by),
     actorId: num(row.actor_id),
     actorDepartment: (row.actor_department as string | null) ?? null,
+    actorDepartmentName: (row.actor_department_name as string | null) ?? null,
     reason: (row.reason as string | null) ?? null,
   };
 }
@@ -141,7 +143,11 @@ export const EVENT_NOTIFICATIONS: OutboxHandlers = {
   'event.refuse': [
     onEvent('refuse', async (tx, s) => [
       await levelStaff(tx, s, 'district'),
-      { kind: 'refusal', body: s.reason, details: { department: s.actorDepartment, action: 'refuse' } },
+      {
+        kind: 'refusal',
+        body: s.reason,
+        details: { department: s.actorDepartment, departmentName: s.actorDepartmentName, action: 'refuse' },
+      },
     ]),
   ],
   'event.rate': [

@@ -41,6 +41,7 @@ const AccountDetail = named(
   'AccountDetailRoute',
 );
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
+const Messages = named(() => import('../features/notifications/routes/MessagesRoute'), 'MessagesRoute');
 const IdentityConflicts = named(
   () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
   'IdentityConflictsRoute',
@@ -122,6 +123,7 @@ const router = createBrowserRouter([
       { index: true, element: <Home overview={<Overview />} myGrid={<MyGrid />} /> },
       { path: 'my-grid', element: guarded('areas', MyGrid) },
       { path: 'help', element: <Help /> },
+      { path: 'messages', element: guarded('notifications', Messages) },
       ...registryRoutes,
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },

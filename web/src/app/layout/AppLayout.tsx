@@ -4,6 +4,7 @@ import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useMe } from '../../features/auth/api/get-me';
 import { UserMenu } from '../../features/auth/components/UserMenu';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useI18n } from '../../i18n';
 import { allows, usePermissions } from '../../lib/permissions';
 import { useAreaHref } from '../../lib/use-area';
@@ -85,6 +86,7 @@ export function AppLayout() {
         )}
         {title}
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <HelpLink />
         {!phone && hasAreas && <AreaPicker />}
         {!phone && <LanguageSwitch />}
@@ -128,6 +130,9 @@ export function AppLayout() {
           <NavMenu entries={nav} onNavigate={() => setDrawerOpen(false)} />
           <div style={{ display: 'flex', gap: 16, alignItems: 'center', padding: 16 }}>
             <LanguageSwitch />
+            <span onClickCapture={() => setDrawerOpen(false)}>
+              <NotificationBell dark={false} />
+            </span>
             <span onClickCapture={() => setDrawerOpen(false)}>
               <HelpLink dark={false} />
             </span>
