@@ -48,6 +48,9 @@ const QUEUE_RULES: Record<QueueName, { state: EventRow['state']; actions: EventA
   rating: { state: 'closed', actions: ['rate'] },
 };
 
+/** The states a queue holds, as the partial queue indexes name them (migration 0016). */
+const OPEN = sql`events.state IN ('reported', 'in_progress', 'handled', 'verified', 'closed')`;
+
 function queuePredicate(ctx: EventContext, queue: QueueName): SQL {
   const rule = QUEUE_RULES[queue];
   const any = sql.join(
@@ -76,8 +79,7 @@ export async function queueOf(ctx: EventContext, query: Static<typeof QueueQuery
   );
   const [row] = await execRows<Record<string, number>>(
     ctx.db.orm,
-    sql`SELECT ${countColumns} FROM events WHERE ${reach(ctx.actor)}
-         AND events.state IN ('reported', 'in_progress', 'handled', 'verified', 'closed')`,
+    sql`SELECT ${countColumns} FROM events WHERE ${reach(ctx.actor)} AND ${OPEN}`,
   );
   for (const [q] of predicates)
     counts[q] = { total: row?.[`${q}_total`] ?? 0, overdue: row?.[`${q}_overdue`] ?? 0 };
@@ -92,6 +94,7 @@ export async function queueOf(ctx: EventContext, query: Static<typeof QueueQuery
     .where(
       and(
         reach(ctx.actor),
+        OPEN,
         sql`(${sql.join(
           predicates.map(([, p]) => p),
           sql` OR `,
