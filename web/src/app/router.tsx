@@ -40,6 +40,10 @@ const AccountDetail = named(
   () => import('../features/accounts/routes/AccountDetailRoute'),
   'AccountDetailRoute',
 );
+const EventReport = named(() => import('../features/events/routes/ReportRoute'), 'ReportRoute');
+const EventQueue = named(() => import('../features/events/routes/QueueRoute'), 'QueueRoute');
+const EventsList = named(() => import('../features/events/routes/EventsListRoute'), 'EventsListRoute');
+const EventPage = named(() => import('../features/events/routes/EventRoute'), 'EventRoute');
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const Messages = named(() => import('../features/notifications/routes/MessagesRoute'), 'MessagesRoute');
 const IdentityConflicts = named(
@@ -138,6 +142,17 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'accounts/:id', element: guarded('accounts', AccountDetail) },
+      { path: 'events', element: guarded('events', EventsList) },
+      { path: 'events/queue', element: guarded('events', EventQueue) },
+      {
+        path: 'events/new',
+        element: (
+          <RequireCapability resource="events" action="create">
+            <EventReport />
+          </RequireCapability>
+        ),
+      },
+      { path: 'events/:id', element: guarded('events', EventPage) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -52,8 +52,6 @@ export const enShell: Record<ShellMessageKey, string> = {
   'myGrid.newResident': 'Register a resident',
   'myGrid.newHouse': 'Add a house',
   'myGrid.onMap': 'See on the map',
-  'myGrid.later': 'Events and tasks',
-  'myGrid.laterText': 'Event reports and verification tasks will appear here in a later version.',
   'myGrid.noArea': 'Your account has no area.',
 
   'help.title': 'Help',

@@ -1,6 +1,7 @@
 import { enAccounts } from './en.accounts';
 import { enAudit } from './en.audit';
 import { enConflicts } from './en.conflicts';
+import { enEvents } from './en.events';
 import { enFields } from './en.fields';
 import { enLists } from './en.lists';
 import { enMap } from './en.map';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...enShell,
   ...enRecords,
   ...enNotifications,
+  ...enEvents,
   'app.title': 'Huangpu District Grid-based Social Service Management',
   'app.shortTitle': 'Grid Services',
   'nav.overview': 'Overview',

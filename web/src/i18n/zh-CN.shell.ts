@@ -48,8 +48,6 @@ export const zhCNShell = {
   'myGrid.newResident': '登记居民',
   'myGrid.newHouse': '新增房屋',
   'myGrid.onMap': '在地图上查看',
-  'myGrid.later': '事件与任务',
-  'myGrid.laterText': '事件上报、核查任务将在后续版本中出现在这里。',
   'myGrid.noArea': '您的账号未绑定区域。',
 
   'help.title': '使用帮助',

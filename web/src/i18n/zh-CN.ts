@@ -2,6 +2,7 @@
 import { zhCNAccounts } from './zh-CN.accounts';
 import { zhCNAudit } from './zh-CN.audit';
 import { zhCNConflicts } from './zh-CN.conflicts';
+import { zhCNEvents } from './zh-CN.events';
 import { zhCNFields } from './zh-CN.fields';
 import { zhCNLists } from './zh-CN.lists';
 import { zhCNMap } from './zh-CN.map';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhCNShell,
   ...zhCNRecords,
   ...zhCNNotifications,
+  ...zhCNEvents,
   'app.title': '黄埔区网格化社会服务管理平台',
   'app.shortTitle': '网格化服务管理',
   'nav.overview': '概览',

@@ -5,6 +5,8 @@ import { useAreaHref } from '../../lib/use-area';
 import type { NavEntry } from './nav';
 
 function currentSection(pathname: string, entries: NavEntry[]): string {
+  // An entry deeper than one segment (/events/queue) is its own section.
+  if (entries.some((n) => n.path === pathname && pathname.split('/').length > 2)) return pathname;
   const first = `/${pathname.split('/')[1] ?? ''}`;
   // A screen outside the menu (help, 404) highlights nothing.
   return entries.some((n) => n.path === first) ? first : '';

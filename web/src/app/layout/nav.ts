@@ -17,6 +17,16 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { path: '/', label: 'nav.overview', icon: '◎', resource: 'areas', inArea: true },
+  { path: '/events/queue', label: 'nav.eventQueue', icon: '☑', resource: 'events', inArea: false },
+  {
+    path: '/events/new',
+    label: 'nav.eventReport',
+    icon: '✚',
+    resource: 'events',
+    action: 'create',
+    inArea: true,
+  },
+  { path: '/events', label: 'nav.eventList', icon: '⚑', resource: 'events', inArea: true },
   ...REGISTRY_SCREENS.map(({ resource, icon }) => ({
     path: `/${resource}`,
     label: `list.${resource}` as const,

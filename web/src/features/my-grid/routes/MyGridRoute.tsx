@@ -1,9 +1,10 @@
-import { Alert, Card, Empty, Space, Spin, Typography } from 'antd';
+import { Empty, Space, Spin, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useI18n } from '../../../i18n';
 import { areaPathLabel } from '../../../lib/areas/area-index';
 import { useAreaTree } from '../../../lib/areas/get-area-tree';
 import { AreaCard } from '../components/AreaCard';
+import { EventButtons } from '../components/EventButtons';
 
 /**
  * The start screen of those bound to a few areas (a grid worker's grids, a community's or street's own area):
@@ -28,13 +29,11 @@ export function MyGridRoute({ areas }: { areas: readonly { code: string }[] }) {
           {t('myGrid.intro')}
         </Typography.Paragraph>
       </div>
+      <EventButtons />
       {own.length === 0 && <Empty description={t('myGrid.noArea')} />}
       {own.map((area) => (
         <AreaCard key={area.code} code={area.code} name={area.name} path={areaPathLabel(index, area.code)} />
       ))}
-      <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('myGrid.later')}</h2>}>
-        <Alert type="info" showIcon title={t('myGrid.laterText')} />
-      </Card>
     </Space>
   );
 }

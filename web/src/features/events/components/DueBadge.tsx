@@ -1,0 +1,29 @@
+import { Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import { dueMark } from '../labels';
+
+const COLOURS = { overdue: '#cf1322', warning: '#ad6800' } as const;
+
+/** The deadline, red with "overdue" once past it, amber with "due soon" in its last fifth. */
+export function DueBadge({
+  dueAt,
+  startedAt,
+  overdue,
+}: {
+  dueAt: string | null;
+  startedAt: string;
+  overdue?: boolean;
+}) {
+  const { t } = useI18n();
+  if (!dueAt) return <Typography.Text type="secondary">{t('events.due.none')}</Typography.Text>;
+  const mark = overdue ? 'overdue' : dueMark(dueAt, startedAt);
+  const colour = mark === 'overdue' || mark === 'warning' ? COLOURS[mark] : undefined;
+  return (
+    <span data-testid="due" data-mark={mark} style={{ color: colour, fontWeight: colour ? 600 : undefined }}>
+      {t('events.due', { at: formatDateTime(dueAt) })}
+      {mark === 'overdue' && ` · ${t('events.due.overdue')}`}
+      {mark === 'warning' && ` · ${t('events.due.warning')}`}
+    </span>
+  );
+}

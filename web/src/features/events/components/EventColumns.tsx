@@ -1,0 +1,89 @@
+import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { enumLabel, type I18n } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import type { EventSummary } from '../api/types';
+import { categoryLabel } from '../labels';
+import { DueBadge } from './DueBadge';
+import { StateTag } from './StateTag';
+
+/** The columns an events table shows (list and queues); `sortable` marks those the list sorts by. */
+export function eventColumns(i18n: I18n, sortable: boolean): TableColumnsType<EventSummary> {
+  const { t, tx, lang } = i18n;
+  const sorter = <K extends keyof EventSummary>(key: K) =>
+    sortable
+      ? (a: EventSummary, b: EventSummary) => String(a[key] ?? '').localeCompare(String(b[key] ?? ''))
+      : undefined;
+  return [
+    {
+      key: 'number',
+      title: t('events.list.number'),
+      width: 150,
+      sorter: sorter('number'),
+      render: (_, e) => <Link to={`/events/${e.id}`}>{e.number}</Link>,
+    },
+    { key: 'title', title: t('events.list.titleCol'), dataIndex: 'title', width: 240, ellipsis: true },
+    {
+      key: 'state',
+      title: t('events.list.state'),
+      width: 110,
+      sorter: sorter('state'),
+      render: (_, e) => <StateTag state={e.state} />,
+    },
+    {
+      key: 'level',
+      title: t('events.list.level'),
+      width: 110,
+      render: (_, e) => enumLabel(tx, 'eventLevel', e.level),
+    },
+    {
+      key: 'category',
+      title: t('events.list.category'),
+      width: 200,
+      ellipsis: true,
+      sorter: sorter('categoryCode'),
+      render: (_, e) => categoryLabel(e.categoryCode, lang),
+    },
+    {
+      key: 'urgency',
+      title: t('events.list.urgency'),
+      width: 100,
+      sorter: sorter('urgency'),
+      render: (_, e) => enumLabel(tx, 'eventUrgency', e.urgency),
+    },
+    {
+      key: 'createdAt',
+      title: t('events.list.reported'),
+      width: 150,
+      sorter: sorter('createdAt'),
+      render: (_, e) => formatDateTime(e.createdAt),
+    },
+    {
+      key: 'dueAt',
+      title: t('events.list.due'),
+      width: 220,
+      sorter: sorter('dueAt'),
+      render: (_, e) => <DueBadge dueAt={e.dueAt} startedAt={e.updatedAt} overdue={e.overdue} />,
+    },
+  ];
+}
+
+/** A phone's card of an event: its number and title as the link, then state, category and deadline. */
+export function eventCard(i18n: I18n, e: EventSummary): { heading: ReactNode; lines: ReactNode[] } {
+  const { tx, lang } = i18n;
+  return {
+    heading: (
+      <Link to={`/events/${e.id}`} style={{ display: 'block', minHeight: 24 }}>
+        {e.title}
+      </Link>
+    ),
+    lines: [
+      <span key="s">
+        <StateTag state={e.state} /> {e.number} · {enumLabel(tx, 'eventLevel', e.level)}
+      </span>,
+      categoryLabel(e.categoryCode, lang),
+      <DueBadge key="d" dueAt={e.dueAt} startedAt={e.updatedAt} overdue={e.overdue} />,
+    ],
+  };
+}

@@ -1,0 +1,59 @@
+import { Timeline, Typography } from 'antd';
+import { enumLabel, useI18n } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import type { EventStep } from '../api/types';
+import { actionLabel } from '../labels';
+
+/** Was the step taken by the deadline the step before it set? */
+function deadlineKept(steps: EventStep[], index: number): boolean | null {
+  const before = steps[index - 1];
+  if (!before?.dueAt) return null;
+  return new Date(steps[index]!.at).getTime() <= new Date(before.dueAt).getTime();
+}
+
+/** 办理过程: every step — who (name, department or level), when, from → to, reason, note, deadline kept or missed. */
+export function StepTimeline({ steps }: { steps: EventStep[] }) {
+  const { t, tx, lang } = useI18n();
+  return (
+    <Timeline
+      data-testid="event-timeline"
+      items={steps.map((s, i) => {
+        const kept = deadlineKept(steps, i);
+        const who = s.department ?? enumLabel(tx, 'eventLevel', s.fromLevel ?? s.level);
+        return {
+          key: s.id,
+          color: kept === false ? 'red' : 'blue',
+          content: (
+            <div data-testid="timeline-step" data-action={s.action}>
+              <Typography.Text strong>{actionLabel(s.action, lang)}</Typography.Text>
+              {' · '}
+              <span data-testid="step-actor">{s.actorName ?? '—'}</span>
+              <Typography.Text type="secondary"> （{who}）</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">{formatDateTime(s.at)}</Typography.Text>
+                {' · '}
+                {s.fromState ? `${enumLabel(tx, 'eventState', s.fromState)} → ` : ''}
+                {enumLabel(tx, 'eventState', s.toState)}
+                {s.fromLevel && s.fromLevel !== s.level
+                  ? ` · ${enumLabel(tx, 'eventLevel', s.fromLevel)} → ${enumLabel(tx, 'eventLevel', s.level)}`
+                  : ''}
+                {kept !== null && (
+                  <span style={{ color: kept ? '#389e0d' : '#cf1322', marginInlineStart: 8 }}>
+                    {kept ? t('events.due.met') : t('events.due.missed')}
+                  </span>
+                )}
+              </div>
+              {s.reason && <div>{t('events.step.reason', { text: s.reason })}</div>}
+              {s.note && <div>{t('events.step.note', { text: s.note })}</div>}
+              {s.dueAt && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('events.step.due', { at: formatDateTime(s.dueAt) })}
+                </Typography.Text>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import { findCategory } from '../../../../core/events/catalogue';
+import { EVENT_WORKFLOW, type EventAction } from '../../../../core/events/workflow';
+import type { Lang } from '../../i18n';
+
+/** An action's name from the loop's own table (the server's route summaries use the same). */
+export function actionLabel(action: string, lang: Lang): string {
+  const transition = EVENT_WORKFLOW.transitions[action as EventAction];
+  if (!transition) return action === 'report' ? (lang === 'en' ? 'Report' : '上报') : action;
+  return lang === 'en' ? transition.label.en : transition.label.zh;
+}
+
+/** Does the loop's table ask for a reason with this action? */
+export const needsReason = (action: EventAction) =>
+  (EVENT_WORKFLOW.transitions[action] as { reason?: boolean }).reason === true;
+
+/** A category's name, with its parent's for a sub-category (安全生产隐患 / 燃气安全). */
+export function categoryLabel(code: string, lang: Lang): string {
+  const category = findCategory(code);
+  if (!category) return code;
+  const name = lang === 'en' ? category.name.en : category.name.zh;
+  const parent = category.parent ? findCategory(category.parent) : undefined;
+  if (!parent) return name;
+  return `${lang === 'en' ? parent.name.en : parent.name.zh} / ${name}`;
+}
+
+/** Colours of the states (tags, map markers): open work warm, finished work green, dead ends grey. */
+export const STATE_COLOURS: Record<string, string> = {
+  reported: '#d46b08',
+  in_progress: '#1f5fbf',
+  handled: '#7a3fc4',
+  verified: '#08979c',
+  closed: '#389e0d',
+  rated: '#237804',
+  shelved: '#8c8c8c',
+  voided: '#595959',
+  merged: '#595959',
+};
+
+export type DueMark = 'overdue' | 'warning' | 'on_time' | 'none';
+
+/**
+ * How close a deadline is: overdue past it, warning in the last fifth of the time since the clock started
+ * (the time-limit table warns at 80 %; the API gives no warning time, so the fifth is of elapsed time).
+ */
+export function dueMark(dueAt: string | null, startedAt: string, now = Date.now()): DueMark {
+  if (!dueAt) return 'none';
+  const due = new Date(dueAt).getTime();
+  if (now > due) return 'overdue';
+  const start = new Date(startedAt).getTime();
+  return now >= start + 0.8 * (due - start) ? 'warning' : 'on_time';
+}
