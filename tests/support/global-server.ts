@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
   }
   const db = await createSeededDatabase({ databaseUrl: url, dataDir: 'memory://' });
   const app = await buildApp({
-    config: testConfig({ webDist: 'web/dist' }),
+    // As the product runs: the job queue and the outbox relay on (the message centre fills from it).
+    config: testConfig({ webDist: 'web/dist', jobs: true }),
     db,
     pii: testPii,
     logger: false,
