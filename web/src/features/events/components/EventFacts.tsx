@@ -24,6 +24,7 @@ export function EventFacts({ event }: { event: EventView }) {
       size="small"
       column={{ xs: 1, sm: 1, md: 2 }}
       bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="event-facts"
       items={[
         { key: 'state', label: t('events.list.state'), children: <StateTag state={event.state} /> },

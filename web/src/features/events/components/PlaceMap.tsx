@@ -50,6 +50,8 @@ export default function PlaceMap(props: PlaceMapProps) {
   const element = useRef<HTMLElement>(null);
   const mapRef = useRef<LeafletMap | null>(null);
   const layers = useRef<{ grids: LayerGroup; points: LayerGroup } | null>(null);
+  // The grids last fitted to: a new selection restyles them without moving the map.
+  const fitted = useRef<GridFeature[] | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const gcj = basemap?.coordinates === 'gcj02';
@@ -86,6 +88,7 @@ export default function PlaceMap(props: PlaceMapProps) {
       map.remove();
       mapRef.current = null;
       layers.current = null;
+      fitted.current = null;
     };
   }, [basemap, gcj]);
 
@@ -117,8 +120,10 @@ export default function PlaceMap(props: PlaceMapProps) {
         path.bindTooltip(f.properties.name, { sticky: true });
       },
     }).addTo(group);
-    if (!latest.current.point && !latest.current.markers?.length)
+    if (fitted.current !== props.grids && !latest.current.markers?.length) {
+      fitted.current = props.grids;
       map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    }
   }, [props.grids, props.selectedGrid, gcj, basemap]);
 
   // The chosen point and the event markers, clustered at the current zoom.

@@ -53,6 +53,7 @@ export function ReportRoute() {
   // One key per form: a double tap or a resend after a lost answer creates one event.
   const key = useRef(newKey());
   const report = useReportEvent(key.current);
+  const sending = useRef(false);
   const [point, setPoint] = useState<Point | null>(null);
   const [addressId, setAddressId] = useState<number | undefined>();
   const [placeError, setPlaceError] = useState<string | null>(null);
@@ -61,6 +62,8 @@ export function ReportRoute() {
   const source = Form.useWatch('source', form);
 
   const submit = async (values: Values) => {
+    // A second tap while the first is on its way would only repeat the same answer.
+    if (sending.current) return;
     if (!point) {
       setPlaceError(t('events.report.placeMissing'));
       return;
@@ -84,6 +87,7 @@ export function ReportRoute() {
       ...(values.reporterPhone?.trim() ? { reporterPhone: values.reporterPhone.trim() } : {}),
       ...(values.anonymous ? { anonymous: true } : {}),
     };
+    sending.current = true;
     try {
       const event = await report.mutateAsync(body);
       rememberCategory(categoryCode);
@@ -96,6 +100,8 @@ export function ReportRoute() {
       if (field === 'place') setPlaceError(error.message);
       else if (field) form.setFields([{ name: field, errors: [error.message] }]);
       else message.error(error.message);
+    } finally {
+      sending.current = false;
     }
   };
 
