@@ -62,7 +62,7 @@ describe('grid events: deadlines and side branches', () => {
       extensionUntil: until,
     });
     expect(asked.body.allowedActions).not.toContain('ask_extension');
-    const queue = await w.call(a.community, 'GET', '/events/queue?queue=extension_requests');
+    const queue = await w.call(a.community, 'GET', '/events/queue?queue=extension_requests&limit=200');
     expect((queue.body.items as { id: number }[]).some((e) => e.id === id)).toBe(true);
     expect((await w.act(a.grid, id, 'approve_extension')).status).toBe(403);
     const approved = await w.act(a.community, id, 'approve_extension');

@@ -118,7 +118,7 @@ describe('grid events: the bus stop, end to end', () => {
     const a = w.accounts;
     const id = (await w.report(a.grid, { title: '井盖缺失' })).body.id as number;
     const inQueue = async (who: string, queue: string) => {
-      const res = await w.call(who, 'GET', `/events/queue?queue=${queue}`);
+      const res = await w.call(who, 'GET', `/events/queue?queue=${queue}&limit=200`);
       expect(res.status).toBe(200);
       const items = res.body.items as { id: number }[];
       const counts = res.body.counts as Record<string, { total: number }>;
