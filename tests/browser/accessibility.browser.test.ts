@@ -63,6 +63,7 @@ describe('accessibility (axe-core): no serious or critical violations, no unstyl
   const browser = useBrowser();
   let centre: Page;
   let firstResident = 0;
+  let firstEvent = 0;
   let gridWorker = '';
 
   beforeAll(async () => {
@@ -70,6 +71,7 @@ describe('accessibility (axe-core): no serious or critical violations, no unstyl
     await signIn(centre, { username: 'centre001', password: DEMO_PASSWORD });
     const page = await apiJson<{ items: { id: number }[] }>(centre, '/registry/residents?limit=1');
     firstResident = page.items[0]!.id;
+    firstEvent = (await apiJson<{ items: { id: number }[] }>(centre, '/events?limit=1')).items[0]!.id;
     const tree = await apiJson<{
       roots: { code: string; children: { children: { children: { code: string }[] }[] }[] }[];
     }>(centre, '/areas/tree');
@@ -93,8 +95,16 @@ describe('accessibility (axe-core): no serious or critical violations, no unstyl
     ['resident-detail', '/residents/{id}'],
     ['resident-form', '/residents/new'],
     ['house-form', '/houses/new'],
+    ['events-list', '/events'],
+    ['events-map', '/events?view=map'],
+    ['events-queue', '/events/queue'],
+    ['event-page', '/events/{event}'],
   ])('%s', async (shot, path) => {
-    const found = await audit(centre, path.replace('{id}', String(firstResident)), shot);
+    const found = await audit(
+      centre,
+      path.replace('{id}', String(firstResident)).replace('{event}', String(firstEvent)),
+      shot,
+    );
     expect(found, report(found)).toEqual([]);
   });
 
@@ -107,6 +117,7 @@ describe('accessibility (axe-core): no serious or critical violations, no unstyl
     const page = await openPage(browser(), WITH_AXE);
     await signIn(page, { username: gridWorker, password: DEMO_PASSWORD });
     const found = await audit(page, '/my-grid', 'my-grid');
+    found.push(...(await audit(page, '/events/new', 'event-report')));
     await page.context().close();
     expect(found, report(found)).toEqual([]);
   });

@@ -23,17 +23,17 @@ export function categoryLabel(code: string, lang: Lang): string {
   return `${lang === 'en' ? parent.name.en : parent.name.zh} / ${name}`;
 }
 
-/** Colours of the states (tags, map markers): open work warm, finished work green, dead ends grey. */
+/** Colours of the states (tags, map markers): open work warm, finished work green, dead ends grey; each ≥ 4.5:1 on white. */
 export const STATE_COLOURS: Record<string, string> = {
-  reported: '#d46b08',
+  reported: '#ad4e00',
   in_progress: '#1f5fbf',
   handled: '#7a3fc4',
-  verified: '#08979c',
-  closed: '#389e0d',
-  rated: '#237804',
-  shelved: '#8c8c8c',
-  voided: '#595959',
-  merged: '#595959',
+  verified: '#006d75',
+  closed: '#237804',
+  rated: '#135200',
+  shelved: '#595959',
+  voided: '#434343',
+  merged: '#434343',
 };
 
 export type DueMark = 'overdue' | 'warning' | 'on_time' | 'none';

@@ -4,14 +4,14 @@ import { apiGet } from '../../../lib/api-client';
 
 export type GridFeature = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
 
-/** The grid boundaries inside an area (GeoJSON, WGS84): the map a point is placed on. */
-export function useGridBoundaries(code: string | null) {
+/** The grid (or community) boundaries inside an area (GeoJSON, WGS84): the map a point is placed on. */
+export function useGridBoundaries(code: string | null, level: 'grid' | 'community' = 'grid') {
   return useQuery({
-    queryKey: ['areas', 'boundaries', code, 'grid'],
+    queryKey: ['areas', 'boundaries', code, level],
     queryFn: ({ signal }) =>
       apiGet<{ features: GridFeature[] }>(
         `/areas/${encodeURIComponent(code!)}/boundaries`,
-        { level: 'grid' },
+        { level },
         signal,
       ),
     enabled: code !== null,

@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { dueMark } from '../labels';
 
-const COLOURS = { overdue: '#cf1322', warning: '#ad6800' } as const;
+const COLOURS = { overdue: '#cf1322', warning: '#874d00' } as const;
 
 /** The deadline, red with "overdue" once past it, amber with "due soon" in its last fifth. */
 export function DueBadge({

@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router';
 import { enumLabel, useI18n } from '../../../i18n';
 import { apiGet } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
+import { useSelectedArea } from '../../../lib/use-area';
+import { useGridBoundaries } from '../api/get-boundaries';
 import { type EventSummary, type EventView, eventKeys } from '../api/types';
 import { STATE_COLOURS } from '../labels';
 
@@ -18,6 +20,12 @@ export function EventsMap({ items }: { items: EventSummary[] }) {
   const { t, tx } = useI18n();
   const navigate = useNavigate();
   const config = useClientConfig();
+  const area = useSelectedArea();
+  // Communities for orientation when there are no tiles (a grid worker's area shows its grids).
+  const boundaries = useGridBoundaries(
+    area.code,
+    area.node?.level === 'community' || area.node?.level === 'grid' ? 'grid' : 'community',
+  );
   const details = useQueries({
     queries: items.map((e) => ({
       queryKey: eventKeys.one(e.id),
@@ -45,7 +53,7 @@ export function EventsMap({ items }: { items: EventSummary[] }) {
       <Typography.Paragraph type="secondary">{t('events.list.mapNote')}</Typography.Paragraph>
       <Suspense fallback={<Spin style={{ display: 'block', padding: 48 }} />}>
         <PlaceMap
-          grids={[]}
+          grids={boundaries.data?.features ?? []}
           markers={markers}
           onMarker={(id) => navigate(`/events/${id}`)}
           basemap={config.data?.basemap ?? null}

@@ -120,6 +120,8 @@ export default function PlaceMap(props: PlaceMapProps) {
         path.bindTooltip(f.properties.name, { sticky: true });
       },
     }).addTo(group);
+    // Boundaries that arrive after the markers stay under them (one SVG: later paths are drawn on top).
+    layer.bringToBack();
     if (fitted.current !== props.grids && !latest.current.markers?.length) {
       fitted.current = props.grids;
       map.fitBounds(layer.getBounds(), { padding: [8, 8] });

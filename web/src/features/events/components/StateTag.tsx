@@ -4,8 +4,12 @@ import { STATE_COLOURS } from '../labels';
 
 export function StateTag({ state }: { state: string }) {
   const { tx } = useI18n();
+  const colour = STATE_COLOURS[state] ?? '#595959';
   return (
-    <Tag color={STATE_COLOURS[state] ?? '#595959'} data-testid="event-state" style={{ marginInlineEnd: 0 }}>
+    <Tag
+      data-testid="event-state"
+      style={{ marginInlineEnd: 0, color: colour, borderColor: colour, background: '#fff' }}
+    >
       {enumLabel(tx, 'eventState', state)}
     </Tag>
   );

@@ -11,6 +11,24 @@ function deadlineKept(steps: EventStep[], index: number): boolean | null {
   return new Date(steps[index]!.at).getTime() <= new Date(before.dueAt).getTime();
 }
 
+/**
+ * Actions taken by the level the event stands at, so the level names the actor's office. Others (verify, close,
+ * rate, extensions) may be taken by someone of another level; the API's steps do not carry the actor's role,
+ * so those show the name (and department) only.
+ */
+const AT_LEVEL = new Set([
+  'report',
+  'accept',
+  'void',
+  'handle',
+  'escalate',
+  'send_back',
+  'dispatch',
+  'shelve',
+  'restore',
+  'merge',
+]);
+
 /** 办理过程: every step — who (name, department or level), when, from → to, reason, note, deadline kept or missed. */
 export function StepTimeline({ steps }: { steps: EventStep[] }) {
   const { t, tx, lang } = useI18n();
@@ -19,7 +37,9 @@ export function StepTimeline({ steps }: { steps: EventStep[] }) {
       data-testid="event-timeline"
       items={steps.map((s, i) => {
         const kept = deadlineKept(steps, i);
-        const who = s.department ?? enumLabel(tx, 'eventLevel', s.fromLevel ?? s.level);
+        const who =
+          s.department ??
+          (AT_LEVEL.has(s.action) ? enumLabel(tx, 'eventLevel', s.fromLevel ?? s.level) : null);
         return {
           key: s.id,
           color: kept === false ? 'red' : 'blue',
@@ -28,7 +48,7 @@ export function StepTimeline({ steps }: { steps: EventStep[] }) {
               <Typography.Text strong>{actionLabel(s.action, lang)}</Typography.Text>
               {' · '}
               <span data-testid="step-actor">{s.actorName ?? '—'}</span>
-              <Typography.Text type="secondary"> （{who}）</Typography.Text>
+              {who && <Typography.Text type="secondary"> （{who}）</Typography.Text>}
               <div>
                 <Typography.Text type="secondary">{formatDateTime(s.at)}</Typography.Text>
                 {' · '}
