@@ -107,7 +107,7 @@ describe('message centre', () => {
     );
   });
 
-  it('tells the reporter and the lead department the rating', async () => {
+  it('sends a rework back to the lead department, and tells the reporter and the lead department the rating', async () => {
     const a = w.accounts;
     const id = (await w.report(a.grid, { title: '消息中心：评价' })).body.id as number;
     for (const [who, action, body] of [
@@ -116,6 +116,8 @@ describe('message centre', () => {
       [a.street, 'escalate', { reason: '上报' }],
       [a.centre, 'dispatch', { lead: 'transport' }],
       [a.transport, 'complete', { note: '已办结' }],
+      [a.centre, 'rework', { reason: '站台仍有台阶' }],
+      [a.transport, 'complete', { note: '台阶已拆除' }],
       [a.grid, 'verify', {}],
       [a.centre, 'close', {}],
       [a.centre, 'rate', { rating: 4 }],
@@ -124,6 +126,10 @@ describe('message centre', () => {
       expect(res.status, `${who} ${action} ${JSON.stringify(res.body)}`).toBe(200);
     }
     await relay();
+    expect((await about(a.transport, id)).find((i) => i.details.action === 'rework')).toMatchObject({
+      kind: 'assignment',
+      body: '站台仍有台阶',
+    });
     for (const who of [a.grid, a.transport]) {
       const rating = (await about(who, id)).find((i) => i.kind === 'rating');
       expect(rating, who).toMatchObject({ details: { rating: 4 } });

@@ -103,6 +103,7 @@ describe('message centre in the browser', () => {
 
     await item.getByRole('link', { name: new RegExp(event.number) }).click();
     await page.waitForURL(new RegExp(`/events/${event.id}$`));
+    await page.getByText(event.number).first().waitFor();
     await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBe(before - 1);
     await page.context().close();
   }, 120_000);

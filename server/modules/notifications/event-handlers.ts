@@ -150,6 +150,15 @@ export const EVENT_NOTIFICATIONS: OutboxHandlers = {
       },
     ]),
   ],
+  'event.rework': [
+    // Back to whoever handled it: the lead department when it was dispatched, else the level's staff.
+    onEvent('rework', async (tx, s, message) => {
+      const level = levelOf(message.payload.level);
+      const lead = level === 'district' ? await leadDepartmentStaff(tx, s.eventId, ['working', 'done']) : [];
+      const to = lead.length || !level ? lead : await levelStaff(tx, s, level);
+      return [to, { kind: 'assignment', body: s.reason, details: { level, action: 'rework' } }];
+    }),
+  ],
   'event.rate': [
     onEvent('rate', async (tx, s, message) => [
       [...(await activeAccount(tx, s.reportedBy)), ...(await leadDepartmentStaff(tx, s.eventId))],

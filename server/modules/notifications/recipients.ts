@@ -56,14 +56,24 @@ export function departmentStaffByCode(tx: Orm, districtId: number, codes: readon
   );
 }
 
-/** Active staff of the department that last led the event to the end (its lead assignment done). */
-export function leadDepartmentStaff(tx: Orm, eventId: number) {
+/**
+ * Active staff of the department that last led the event with its lead assignment in one of these states
+ * (`done`: it led it to the end; with `working` too: it leads it now, or did when the step was taken).
+ */
+export function leadDepartmentStaff(
+  tx: Orm,
+  eventId: number,
+  states: readonly ('done' | 'working')[] = ['done'],
+) {
   return ids(
     tx,
     sql`SELECT a.id FROM accounts a
          WHERE a.disabled_at IS NULL AND a.role = 'department_staff' AND a.department_id = (
            SELECT department_id FROM event_assignments WHERE event_id = ${eventId} AND role = 'lead'
-              AND state = 'done' ORDER BY id DESC LIMIT 1)
+              AND state IN (${sql.join(
+                states.map((st) => sql`${st}`),
+                sql`, `,
+              )}) ORDER BY id DESC LIMIT 1)
          ORDER BY a.id`,
   );
 }

@@ -27,6 +27,7 @@ export const enNotifications: Record<keyof typeof zhCNNotifications, string> = {
   'notifications.what.dispatch.lead': 'Dispatched to your department as lead',
   'notifications.what.dispatch.cooperating': 'Dispatched to your department to co-operate',
   'notifications.what.refuse': '{department} refused it: not theirs',
+  'notifications.what.rework': 'Verification found it wanting: rework',
   'notifications.what.rate': "The resident's rating: {rating}",
   'notifications.level.grid': 'grid',
   'notifications.level.community': 'community',

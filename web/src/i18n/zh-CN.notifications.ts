@@ -26,6 +26,7 @@ export const zhCNNotifications = {
   'notifications.what.dispatch.lead': '派遣给本部门主办',
   'notifications.what.dispatch.cooperating': '派遣给本部门协办',
   'notifications.what.refuse': '{department}退回：非本部门职责',
+  'notifications.what.rework': '核查未通过，需返工',
   'notifications.what.rate': '居民评价：{rating} 分',
   'notifications.level.grid': '网格',
   'notifications.level.community': '社区',

@@ -14,6 +14,8 @@ export function describeNotification(n: Notification, { t, tx }: Pick<I18n, 't' 
       );
     case 'refuse':
       return t('notifications.what.refuse', { department: text(d.departmentName ?? d.department) });
+    case 'rework':
+      return t('notifications.what.rework');
     case 'rate':
       return t('notifications.what.rate', { rating: text(d.rating) });
     case 'report':
