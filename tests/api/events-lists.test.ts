@@ -89,6 +89,31 @@ describe('grid events: lists, feed and need to know', () => {
     expect((queue.body.counts as Record<string, { total: number }>).in_hand!.total).toBe(open!.n);
   });
 
+  it('pages a queue by its deadlines without repeats', async () => {
+    const a = w.accounts;
+    for (let i = 0; i < 3; i++) await w.report(a.grid, { title: `待办${i}` });
+    const seen: { id: number; dueAt: string | null }[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 4; page++) {
+      const url: string = `/events/queue?queue=triage&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await w.call(a.grid, 'GET', url);
+      expect(res.status).toBe(200);
+      seen.push(...(res.body.items as { id: number; dueAt: string | null }[]));
+      cursor = res.body.nextCursor as string | null;
+      if (!cursor) break;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+    const due = seen.map((e) => (e.dueAt ? Date.parse(e.dueAt) : Number.POSITIVE_INFINITY));
+    expect([...due].sort((x, y) => x - y)).toEqual(due);
+    const other = await w.call(
+      a.grid,
+      'GET',
+      `/events/queue?queue=rating&cursor=${encodeURIComponent(cursor ?? 'x')}`,
+    );
+    expect(other.status).toBe(400);
+  });
+
   it('hides an anonymous reporter from co-operating departments, and masks the phone for everyone', async () => {
     const a = w.accounts;
     const lead = await w.call(a.transport, 'GET', `/events/${dispatched}`);

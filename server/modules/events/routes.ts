@@ -6,7 +6,8 @@ import { requestLanguage } from '../../lib/http-errors';
 import { COMMANDS } from './commands';
 import type { EventContext, EventsDeps } from './context';
 import { presentEvent } from './presenter';
-import { changesSince, listEvents, queueOf } from './queries';
+import { changesSince, listEvents } from './queries';
+import { queueOf } from './queue';
 import { TransitionRefused } from './refusals';
 import { reportEvent } from './report';
 import { findInReach, runTransition } from './runner';
@@ -22,6 +23,7 @@ import {
   Page,
   QueuePage,
   QueueQuery,
+  Refusal,
   ReportBody,
 } from './schemas';
 
@@ -141,7 +143,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventsDeps> = async (app, de
           summary: `${label.en} (${label.zh})`,
           params: EventId,
           body: ACTION_BODIES[action],
-          response: { 200: EventView },
+          response: { 200: EventView, 403: Refusal, 409: Refusal },
         },
       },
       async (req, reply) => {

@@ -180,6 +180,21 @@ export const EventView = Type.Object({
   allowedActions: Type.Array(OneOf(EVENT_ACTIONS), { description: 'What the caller may do now' }),
 });
 
+export const Refusal = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String({ description: "'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict'" }),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    state: Type.Optional(OneOf(EVENT_STATES, 'The state the event is in now')),
+    version: Type.Optional(Type.Integer({ description: 'Its version now' })),
+    allowedActions: Type.Optional(
+      Type.Array(OneOf(EVENT_ACTIONS), { description: 'What the caller may do now' }),
+    ),
+  },
+  { description: 'A refused transition, with what the client needs to redraw its buttons' },
+);
+
 export const ListQuery = Type.Object(
   {
     state: Type.Optional(OneOf(EVENT_STATES)),
@@ -211,6 +226,7 @@ export const QueueQuery = Type.Object(
   {
     queue: Type.Optional(OneOf(QUEUES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 1024, description: 'nextCursor of the page before' })),
   },
   { additionalProperties: false },
 );
@@ -218,6 +234,7 @@ export const QueueQuery = Type.Object(
 export const QueuePage = Type.Object({
   counts: Type.Record(Type.String(), Type.Object({ total: Type.Integer(), overdue: Type.Integer() })),
   items: Type.Array(Type.Object({ ...EventSummary.properties, queue: OneOf(QUEUES) })),
+  nextCursor: Nullable(Type.String()),
 });
 
 export const ChangesQuery = Type.Object(

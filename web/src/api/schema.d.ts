@@ -2037,6 +2037,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -2177,6 +2283,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -2326,6 +2538,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -2466,6 +2784,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -2610,6 +3034,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -2758,6 +3288,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -2899,6 +3535,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -3046,6 +3788,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -3187,6 +4035,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -3336,6 +4290,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -3478,6 +4538,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -3625,6 +4791,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -3769,6 +5041,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -3909,6 +5287,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -4056,6 +5540,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -4197,6 +5787,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -4344,6 +6040,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -4484,6 +6286,112 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
             };
           };
         };
@@ -4631,6 +6539,112 @@ export type paths = {
             };
           };
         };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
+        /** @description A refused transition, with what the client needs to redraw its buttons */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description What the caller may do now */
+              allowedActions?: (
+                | 'accept'
+                | 'void'
+                | 'handle'
+                | 'escalate'
+                | 'send_back'
+                | 'dispatch'
+                | 'refuse'
+                | 'feedback'
+                | 'complete'
+                | 'ask_extension'
+                | 'approve_extension'
+                | 'refuse_extension'
+                | 'verify'
+                | 'rework'
+                | 'close'
+                | 'rate'
+                | 'shelve'
+                | 'restore'
+                | 'merge'
+              )[];
+              /** @description 'forbidden', 'not_your_step', 'not_allowed_now', 'version_conflict' */
+              code: string;
+              field?: string;
+              message: string;
+              /**
+               * @description The state the event is in now
+               * @enum {string}
+               */
+              state?:
+                | 'reported'
+                | 'in_progress'
+                | 'handled'
+                | 'verified'
+                | 'closed'
+                | 'rated'
+                | 'shelved'
+                | 'voided'
+                | 'merged';
+              statusCode: number;
+              /** @description Its version now */
+              version?: number;
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -4702,6 +6716,8 @@ export type paths = {
     get: {
       parameters: {
         query?: {
+          /** @description nextCursor of the page before */
+          cursor?: string;
           limit?: number;
           queue?: 'triage' | 'in_hand' | 'extension_requests' | 'verification' | 'closing' | 'rating';
         };
@@ -4756,6 +6772,7 @@ export type paths = {
                 urgency: string;
                 version: number;
               }[];
+              nextCursor: string | null;
             };
           };
         };
