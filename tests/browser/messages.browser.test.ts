@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/modules/auth';
-import { appUrl, freshDemoCode, openPage, screenshot, settled, signIn, useBrowser } from './harness';
+import {
+  appUrl,
+  DESKTOP_ZH,
+  freshDemoCode,
+  openPage,
+  screenshot,
+  settled,
+  signIn,
+  useBrowser,
+} from './harness';
+import { unstyledAntdClasses } from './unstyled';
 
 type Json = Record<string, unknown>;
 const CENTRE = 'centre002';
@@ -61,6 +72,21 @@ async function dispatchedEvent(page: Page) {
   return { id: event.id as number, number: event.number as string, title };
 }
 
+/** Serious and critical axe-core violations on the page as it is now (axe injected: the context bypasses CSP). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    };
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 /** The header's unread count, asking again (a reload) until the relay has delivered, at most `ms`. */
 async function unreadBadge(page: Page, atLeast: number, ms = 30_000): Promise<number> {
   const until = Date.now() + ms;
@@ -83,7 +109,7 @@ describe('message centre in the browser', () => {
     const event = await dispatchedEvent(centre);
     await centre.context().close();
 
-    const page = await openPage(browser());
+    const page = await openPage(browser(), { ...DESKTOP_ZH, bypassCSP: true });
     await signIn(page, { username: LEAD, password: DEMO_PASSWORD });
     await page.goto(`${appUrl()}/`);
     const before = await unreadBadge(page, 1);
@@ -99,6 +125,8 @@ describe('message centre in the browser', () => {
     await item.waitFor();
     expect(await item.getAttribute('data-unread')).toBe('true');
     expect(await item.textContent()).toContain('派遣给本部门主办');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await unstyledAntdClasses(page)).toEqual([]);
     await screenshot(page, 'messages-list');
 
     await item.getByRole('link', { name: new RegExp(event.number) }).click();
@@ -117,6 +145,7 @@ describe('message centre in the browser', () => {
       locale: 'zh-CN',
       isMobile: true,
       hasTouch: true,
+      bypassCSP: true,
     });
     await signIn(page, { username: LEAD, password: DEMO_PASSWORD });
     await page.goto(`${appUrl()}/messages`);
@@ -125,6 +154,8 @@ describe('message centre in the browser', () => {
     expect(await page.getByTestId('notification-bell').first().isVisible()).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await unstyledAntdClasses(page)).toEqual([]);
     await page.getByTestId('mark-all-read').click();
     await expect
       .poll(async () => page.getByTestId('notification-bell').first().getAttribute('data-unread'))
