@@ -1,10 +1,10 @@
 import { type ButtonProps, Form, Input, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import type { EventAction } from '../../../../../core/events/workflow';
-import { useI18n } from '../../../i18n';
 import type { ApiError } from '../../../lib/api-client';
 import type { ActionInput } from '../api/take-action';
 import type { EventView } from '../api/types';
+import { useEventsI18n } from '../i18n';
 import { actionLabel, needsReason } from '../labels';
 import { DispatchFields, suggestionFor } from './DispatchFields';
 
@@ -33,7 +33,7 @@ interface Props {
 
 /** The small form of one action: only what that action needs (a reason where the loop asks for one). */
 export function ActionDialog({ event, action, busy, error, onSubmit, onCancel }: Props) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useEventsI18n();
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { Form, Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { categoriesOfKind, type EventKind, subCategoriesOf } from '../../../../../core/events/catalogue';
-import { type Lang, useI18n } from '../../../i18n';
+import type { Lang } from '../../../i18n';
+import { useEventsI18n } from '../i18n';
 
 const RECENT_KEY = 'grid.events.recentCategories';
 
@@ -33,7 +34,7 @@ const nameOf = (c: { name: { zh: string; en: string } }, lang: Lang) =>
  * sub-category when the category has some (work safety's 23).
  */
 export function CategoryFields({ kind, category }: { kind: EventKind; category: string | undefined }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useEventsI18n();
   const options = useMemo((): SelectProps['options'] => {
     const all = categoriesOfKind(kind).map((c) => ({ value: c.code, label: `${c.code} ${nameOf(c, lang)}` }));
     const recent = recentCategories()

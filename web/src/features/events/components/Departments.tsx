@@ -1,10 +1,11 @@
 import { Table, Tag } from 'antd';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import type { EventView } from '../api/types';
+import { useEventsI18n } from '../i18n';
 
 /** The departments an event was dispatched to: lead first, each with its state and feedback. */
 export function Departments({ assignments }: { assignments: EventView['assignments'] }) {
-  const { t, tx } = useI18n();
+  const { t, tx } = useEventsI18n();
   return (
     <Table
       size="small"
@@ -12,7 +13,6 @@ export function Departments({ assignments }: { assignments: EventView['assignmen
       pagination={false}
       dataSource={assignments}
       data-testid="event-departments"
-      scroll={{ x: 'max-content' }}
       columns={[
         { key: 'name', title: t('events.page.departments'), dataIndex: 'departmentName' },
         {

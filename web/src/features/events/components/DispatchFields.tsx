@@ -1,7 +1,7 @@
 import { Alert, Form, Select, Tag } from 'antd';
 import { findCategory, topLevelOf } from '../../../../../core/events/catalogue';
-import { useI18n } from '../../../i18n';
 import { useDepartments } from '../api/get-departments';
+import { useEventsI18n } from '../i18n';
 import { categoryLabel } from '../labels';
 
 /** The routing suggestion of a category: its own, else its parent's lead and co-operating departments. */
@@ -13,7 +13,7 @@ export function suggestionFor(categoryCode: string): { lead: string; cooperating
 
 /** 派遣: the lead department and the co-operating ones, pre-filled with the suggestion and marked as such. */
 export function DispatchFields({ categoryCode }: { categoryCode: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useEventsI18n();
   const departments = useDepartments(true);
   const suggestion = suggestionFor(categoryCode);
   const suggested = new Set(suggestion ? [suggestion.lead, ...suggestion.cooperating] : []);

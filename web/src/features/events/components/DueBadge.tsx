@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
-import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { useEventsI18n } from '../i18n';
 import { dueMark } from '../labels';
 
 const COLOURS = { overdue: '#cf1322', warning: '#874d00' } as const;
@@ -15,7 +15,7 @@ export function DueBadge({
   startedAt: string;
   overdue?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t } = useEventsI18n();
   if (!dueAt) return <Typography.Text type="secondary">{t('events.due.none')}</Typography.Text>;
   const mark = overdue ? 'overdue' : dueMark(dueAt, startedAt);
   const colour = mark === 'overdue' || mark === 'warning' ? COLOURS[mark] : undefined;

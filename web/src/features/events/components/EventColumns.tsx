@@ -1,15 +1,16 @@
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { enumLabel, type I18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { EventSummary } from '../api/types';
+import type { EventsI18n } from '../i18n';
 import { categoryLabel } from '../labels';
 import { DueBadge } from './DueBadge';
 import { StateTag } from './StateTag';
 
 /** The columns an events table shows (list and queues); `sortable` marks those the list sorts by. */
-export function eventColumns(i18n: I18n, sortable: boolean): TableColumnsType<EventSummary> {
+export function eventColumns(i18n: EventsI18n, sortable: boolean): TableColumnsType<EventSummary> {
   const { t, tx, lang } = i18n;
   const sorter = <K extends keyof EventSummary>(key: K) =>
     sortable
@@ -70,7 +71,7 @@ export function eventColumns(i18n: I18n, sortable: boolean): TableColumnsType<Ev
 }
 
 /** A phone's card of an event: its number and title as the link, then state, category and deadline. */
-export function eventCard(i18n: I18n, e: EventSummary): { heading: ReactNode; lines: ReactNode[] } {
+export function eventCard(i18n: EventsI18n, e: EventSummary): { heading: ReactNode; lines: ReactNode[] } {
   const { tx, lang } = i18n;
   return {
     heading: (

@@ -1,8 +1,9 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { EventView } from '../api/types';
+import { useEventsI18n } from '../i18n';
 import { categoryLabel } from '../labels';
 import { DueBadge } from './DueBadge';
 import { StateTag } from './StateTag';
@@ -16,7 +17,7 @@ const LINKS = [
 
 /** The event's facts: what, where, who reported it, its state, level and deadline, linked records. */
 export function EventFacts({ event }: { event: EventView }) {
-  const { t, tx, lang } = useI18n();
+  const { t, tx, lang } = useEventsI18n();
   const links = LINKS.filter(([key]) => event.links[key] !== null);
   const reporter = event.reporter;
   return (

@@ -2,12 +2,13 @@ import { useQueries } from '@tanstack/react-query';
 import { Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { apiGet } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
 import { useSelectedArea } from '../../../lib/use-area';
 import { useGridBoundaries } from '../api/get-boundaries';
 import { type EventSummary, type EventView, eventKeys } from '../api/types';
+import { useEventsI18n } from '../i18n';
 import { STATE_COLOURS } from '../labels';
 
 const PlaceMap = lazy(() => import('./PlaceMap'));
@@ -17,7 +18,7 @@ const PlaceMap = lazy(() => import('./PlaceMap'));
  * of the page is read (a page is at most 50; the answers are cached for the event page).
  */
 export function EventsMap({ items }: { items: EventSummary[] }) {
-  const { t, tx } = useI18n();
+  const { t, tx } = useEventsI18n();
   const navigate = useNavigate();
   const config = useClientConfig();
   const area = useSelectedArea();

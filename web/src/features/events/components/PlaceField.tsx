@@ -1,11 +1,11 @@
 import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useI18n } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
 import { useSelectedArea } from '../../../lib/use-area';
 import { useGridBoundaries } from '../api/get-boundaries';
 import { useLocate } from '../api/locate';
+import { useEventsI18n } from '../i18n';
 import { type PickedRecord, RecordPicker } from './RecordPicker';
 
 const PlaceMap = lazy(() => import('./PlaceMap'));
@@ -26,7 +26,7 @@ interface Props {
 
 /** Where the event is: a click on the map, an address from the registry, or the phone's location; the grid it is in. */
 export function PlaceField({ point, onPoint, addressId, onAddress, error }: Props) {
-  const { t } = useI18n();
+  const { t } = useEventsI18n();
   const area = useSelectedArea();
   const config = useClientConfig();
   const grids = useGridBoundaries(area.code);

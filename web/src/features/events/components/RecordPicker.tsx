@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../../i18n';
 import { apiGet } from '../../../lib/api-client';
+import { useEventsI18n } from '../i18n';
 
 export type LinkResource = 'addresses' | 'houses' | 'residents' | 'enterprises';
 
@@ -44,7 +44,7 @@ interface Props {
 
 /** A registry record chosen by typing part of its name or address (the registry's `q` search). */
 export function RecordPicker({ resource, area, value, onChange, id, testId }: Props) {
-  const { t } = useI18n();
+  const { t } = useEventsI18n();
   const [typed, setTyped] = useState('');
   const q = useSettled(typed.trim());
   const [chosen, setChosen] = useState<PickedRecord | null>(null);

@@ -1,9 +1,10 @@
 import { Tag } from 'antd';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
+import { useEventsI18n } from '../i18n';
 import { STATE_COLOURS } from '../labels';
 
 export function StateTag({ state }: { state: string }) {
-  const { tx } = useI18n();
+  const { tx } = useEventsI18n();
   const colour = STATE_COLOURS[state] ?? '#595959';
   return (
     <Tag

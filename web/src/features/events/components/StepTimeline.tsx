@@ -1,7 +1,8 @@
 import { Timeline, Typography } from 'antd';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { EventStep } from '../api/types';
+import { useEventsI18n } from '../i18n';
 import { actionLabel } from '../labels';
 
 /** Was the step taken by the deadline the step before it set? */
@@ -31,7 +32,7 @@ const AT_LEVEL = new Set([
 
 /** 办理过程: every step — who (name, department or level), when, from → to, reason, note, deadline kept or missed. */
 export function StepTimeline({ steps }: { steps: EventStep[] }) {
-  const { t, tx, lang } = useI18n();
+  const { t, tx, lang } = useEventsI18n();
   return (
     <Timeline
       data-testid="event-timeline"
@@ -58,7 +59,7 @@ export function StepTimeline({ steps }: { steps: EventStep[] }) {
                   ? ` · ${enumLabel(tx, 'eventLevel', s.fromLevel)} → ${enumLabel(tx, 'eventLevel', s.level)}`
                   : ''}
                 {kept !== null && (
-                  <span style={{ color: kept ? '#389e0d' : '#cf1322', marginInlineStart: 8 }}>
+                  <span style={{ color: kept ? '#237804' : '#cf1322', marginInlineStart: 8 }}>
                     {kept ? t('events.due.met') : t('events.due.missed')}
                   </span>
                 )}

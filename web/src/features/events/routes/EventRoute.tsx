@@ -3,7 +3,6 @@ import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import type { EventAction } from '../../../../../core/events/workflow';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useI18n } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
 import { useGridBoundaries } from '../api/get-boundaries';
@@ -14,13 +13,14 @@ import { ActionDialog } from '../components/ActionDialog';
 import { Departments } from '../components/Departments';
 import { EventFacts } from '../components/EventFacts';
 import { StepTimeline } from '../components/StepTimeline';
+import { useEventsI18n } from '../i18n';
 import { actionLabel } from '../labels';
 
 const PlaceMap = lazy(() => import('../components/PlaceMap'));
 
 /** 事件详情: the facts, the place, the departments, every step, and only the actions the caller may take now. */
 export function EventRoute() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useEventsI18n();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const event = useEvent(id);

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { CATEGORIES, EVENT_KINDS } from '../../../../../core/events/catalogue';
 import { EVENT_STATES } from '../../../../../core/events/workflow';
 import { ListPage } from '../../../components/ListPage';
-import { enumLabel, type MessageKey, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { useSelectedArea } from '../../../lib/use-area';
 import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useUrlFilters } from '../../../lib/use-url-filters';
@@ -11,13 +11,14 @@ import { useEventsPage } from '../api/list-events';
 import type { EventSummary, ListFilters } from '../api/types';
 import { eventCard, eventColumns } from '../components/EventColumns';
 import { EventsMap } from '../components/EventsMap';
+import { type EventsKey, useEventsI18n } from '../i18n';
 
 const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 const KEYS = ['state', 'kind', 'category', 'urgency', 'overdue', 'view'] as const;
 
 /** 事件列表: every event the caller may see in the selected area, filtered, paged; a table, cards or a map. */
 export function EventsListRoute() {
-  const i18n = useI18n();
+  const i18n = useEventsI18n();
   const { t, tx, lang } = i18n;
   const navigate = useNavigate();
   const area = useSelectedArea();
@@ -38,7 +39,7 @@ export function EventsListRoute() {
     : query;
   const select = (
     key: (typeof KEYS)[number],
-    label: MessageKey,
+    label: EventsKey,
     options: { value: string; label: string }[],
   ) => (
     <Select

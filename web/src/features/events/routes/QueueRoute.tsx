@@ -2,10 +2,11 @@ import { Badge, Card, Grid, Segmented, Table, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CardList } from '../../../components/CardList';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { enumLabel, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { useQueue } from '../api/get-queue';
 import type { QueueItem, QueueName } from '../api/types';
 import { eventCard, eventColumns } from '../components/EventColumns';
+import { useEventsI18n } from '../i18n';
 
 const QUEUES: readonly QueueName[] = [
   'triage',
@@ -18,7 +19,7 @@ const QUEUES: readonly QueueName[] = [
 
 /** 我的待办: what is the caller's to do, per queue with counts and overdue marks; cards on a phone. */
 export function QueueRoute() {
-  const i18n = useI18n();
+  const i18n = useEventsI18n();
   const { t, tx } = i18n;
   const phone = !Grid.useBreakpoint().md;
   const navigate = useNavigate();

@@ -2,7 +2,7 @@ import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Typography } f
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { EVENT_KINDS, type EventKind } from '../../../../../core/events/catalogue';
-import { enumLabel, type MessageKey, useI18n } from '../../../i18n';
+import { enumLabel } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { useSelectedArea } from '../../../lib/use-area';
 import { useReportEvent } from '../api/report-event';
@@ -10,6 +10,7 @@ import type { ReportBody } from '../api/types';
 import { CategoryFields, rememberCategory } from '../components/CategoryFields';
 import { PlaceField, type Point } from '../components/PlaceField';
 import { RecordPicker } from '../components/RecordPicker';
+import { type EventsKey, useEventsI18n } from '../i18n';
 
 const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 const SOURCES = ['patrol', 'resident', 'hotline', 'external'] as const;
@@ -45,7 +46,7 @@ const newKey = () =>
 
 /** 上报事件: a grid worker's report from the street, one event per form however often it is sent. */
 export function ReportRoute() {
-  const { t, tx } = useI18n();
+  const { t, tx } = useEventsI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const area = useSelectedArea();
@@ -105,7 +106,7 @@ export function ReportRoute() {
     }
   };
 
-  const required = (label: MessageKey) => [
+  const required = (label: EventsKey) => [
     { required: true, message: t('events.report.required', { field: t(label) }) },
   ];
 
