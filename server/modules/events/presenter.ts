@@ -5,7 +5,7 @@ import { execRows, type Orm } from '../../db/client';
 import { events } from '../../db/schema';
 import type { Actor } from '../auth';
 import { mayTake } from './policies';
-import type { EventSummary, EventView } from './schemas';
+import type { EventSummary, EventView } from './views';
 
 export type EventRow = typeof events.$inferSelect;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

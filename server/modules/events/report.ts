@@ -13,7 +13,8 @@ import type { EventContext } from './context';
 import { nextDeadline } from './deadlines';
 import { presentEvent } from './presenter';
 import { recordStep } from './runner';
-import type { EventView, ReportBody } from './schemas';
+import type { ReportBody } from './schemas';
+import type { EventView } from './views';
 
 type Report = Static<typeof ReportBody>;
 type View = Static<typeof EventView>;

@@ -14,18 +14,14 @@ import { findInReach, runTransition } from './runner';
 import {
   ACTION_BODIES,
   type ActionBody,
-  ChangesPage,
   ChangesQuery,
   EventId,
-  EventView,
   IdempotencyHeaders,
   ListQuery,
-  Page,
-  QueuePage,
   QueueQuery,
-  Refusal,
   ReportBody,
 } from './schemas';
+import { ChangesPage, EventView, Page, QueuePage, Refusal } from './views';
 
 const tags = ['events'];
 const policy = (action: 'read' | 'create' | EventAction) =>
