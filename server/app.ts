@@ -15,7 +15,7 @@ import { auditRoutes } from './modules/audit';
 import { authGuard, authRoutes } from './modules/auth';
 import { clientConfigRoutes } from './modules/client-config';
 import { eventRoutes } from './modules/events';
-import { type Jobs, startJobs } from './modules/jobs';
+import { combineOutboxHandlers, type Jobs, startJobs } from './modules/jobs';
 import { EVENT_NOTIFICATIONS, notificationRoutes } from './modules/notifications';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
@@ -147,7 +147,9 @@ export async function buildApp(deps: AppDeps) {
     // The job queue and the outbox relay live as long as the app (each server process runs its own).
     let jobs: Jobs | undefined;
     app.addHook('onReady', async () => {
-      jobs = await startJobs({ db, log: app.log, outboxHandlers: EVENT_NOTIFICATIONS });
+      // Each module that acts on outbox topics adds its handler map here.
+      const outboxHandlers = combineOutboxHandlers(EVENT_NOTIFICATIONS);
+      jobs = await startJobs({ db, log: app.log, outboxHandlers });
     });
     app.addHook('onClose', async () => jobs?.stop());
   }

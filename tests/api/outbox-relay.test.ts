@@ -4,7 +4,13 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../server/db/client';
-import { backoffSeconds, type OutboxHandlers, relayOutbox, startJobs } from '../../server/modules/jobs';
+import {
+  backoffSeconds,
+  combineOutboxHandlers,
+  type OutboxHandlers,
+  relayOutbox,
+  startJobs,
+} from '../../server/modules/jobs';
 import { ownTestDatabase } from '../support/test-app';
 
 /**
@@ -201,18 +207,28 @@ describe('outbox relay', () => {
     const jobs = await startJobs({
       db,
       log: pino({ level: 'silent' }),
-      outboxHandlers: { 'test.queued': [effect('queued')] },
+      // Two modules' handlers of one topic, both run.
+      outboxHandlers: combineOutboxHandlers(
+        { 'test.queued': [effect('queued')] },
+        { 'test.queued': [effect('also')] },
+      ),
+      scheduled: [
+        {
+          name: 'test-sweep',
+          cron: '*/5 * * * *',
+          work: async (now) => {
+            seen.push(now.toISOString());
+          },
+        },
+      ],
       now: () => T0,
     });
     try {
-      await jobs.schedule('test-sweep', '*/5 * * * *', async (now) => {
-        seen.push(now.toISOString());
-      });
       const ids = await add('test.queued', 2);
       const deadline = Date.now() + 20_000;
       while ((await pending(ids)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(await pending(ids)).toBe(0);
-      expect(await effectsOf(ids)).toHaveLength(2);
+      expect((await effectsOf(ids)).map((e) => e.handler)).toEqual(['also', 'queued', 'also', 'queued']);
       await jobs.runNow('test-sweep');
       expect(seen).toEqual([T0.toISOString()]);
       const [schedule] = await db.query<{ cron: string }>(

@@ -7,10 +7,20 @@ import { type OutboxHandlers, type RelayResult, relayOutbox } from './relay';
 /** Work run on a schedule, by whichever process takes the job; `now` is the jobs' clock. */
 export type ScheduledWork = (now: Date) => Promise<void>;
 
+export interface ScheduledJob {
+  /** A pg-boss queue name: letters, digits, '-', '_', '.'. */
+  name: string;
+  /** Cron in UTC. */
+  cron: string;
+  work: ScheduledWork;
+}
+
 export interface JobsOptions {
   db: Database;
   log: Logger;
   outboxHandlers: OutboxHandlers;
+  /** Work run on a schedule from start (modules export these; `schedule` adds more later). */
+  scheduled?: readonly ScheduledJob[];
   /** The clock scheduled work and the relay read (a test's controllable clock). */
   now?: () => Date;
 }
@@ -63,13 +73,16 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     if (listening) askForRelay();
   });
 
+  const schedule = async (name: string, cron: string, run: ScheduledWork) => {
+    scheduled.set(name, run);
+    await work(name, () => run(now()), 5);
+    await boss.schedule(name, cron);
+  };
+  for (const job of options.scheduled ?? []) await schedule(job.name, job.cron, job.work);
+
   return {
     relayNow,
-    async schedule(name, cron, run) {
-      scheduled.set(name, run);
-      await work(name, () => run(now()), 5);
-      await boss.schedule(name, cron);
-    },
+    schedule,
     async runNow(name) {
       const run = scheduled.get(name);
       if (!run) throw new Error(`No scheduled job ${name}`);

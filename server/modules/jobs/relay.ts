@@ -18,6 +18,14 @@ export type OutboxHandler = (tx: Orm, message: OutboxMessage) => Promise<void>;
 /** Topic → handlers, run in order. */
 export type OutboxHandlers = Readonly<Record<string, readonly OutboxHandler[]>>;
 
+/** Several modules' handler maps as one: a topic's handlers from each, in the order given. */
+export function combineOutboxHandlers(...maps: OutboxHandlers[]): OutboxHandlers {
+  const out: Record<string, OutboxHandler[]> = {};
+  for (const map of maps)
+    for (const [topic, list] of Object.entries(map)) out[topic] = [...(out[topic] ?? []), ...list];
+  return out;
+}
+
 export interface RelayOptions {
   batchSize?: number;
   /** Failed attempts before a row is parked (kept unprocessed, with its error, for a person to look at). */
