@@ -1,13 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import { eventKeys, type QueueName, type QueuePage } from './types';
 
-/** The caller's to-do: counts per queue and the items of one queue (or all of them). */
-export function useQueue(queue?: QueueName, options: { enabled?: boolean } = {}) {
+/** The caller's to-do: counts per queue and a page of one queue (or all of them), nearest deadline first. */
+export function useQueue(queue?: QueueName, cursor?: string | null) {
   return useQuery({
-    queryKey: eventKeys.queue(queue),
-    queryFn: ({ signal }) => apiGet<QueuePage>('/events/queue', { queue, limit: 100 }, signal),
+    queryKey: [...eventKeys.queue(queue), cursor ?? null],
+    queryFn: ({ signal }) => apiGet<QueuePage>('/events/queue', { queue, cursor, limit: 50 }, signal),
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
-    enabled: options.enabled ?? true,
   });
 }

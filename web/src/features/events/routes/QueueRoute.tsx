@@ -1,8 +1,10 @@
 import { Badge, Card, Grid, Segmented, Table, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CardList } from '../../../components/CardList';
+import { CursorPager } from '../../../components/CursorPager';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { enumLabel } from '../../../i18n';
+import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useQueue } from '../api/get-queue';
 import type { QueueItem, QueueName } from '../api/types';
 import { eventCard, eventColumns } from '../components/EventColumns';
@@ -25,7 +27,8 @@ export function QueueRoute() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const chosen = QUEUES.find((q) => q === params.get('queue'));
-  const queue = useQueue(chosen);
+  const paging = useCursorPaging(chosen ?? 'all');
+  const queue = useQueue(chosen, paging.cursor);
   const counts = queue.data?.counts ?? {};
   const total = QUEUES.reduce((n, q) => n + (counts[q]?.total ?? 0), 0);
   const shown = QUEUES.filter((q) => (counts[q]?.total ?? 0) > 0 || q === chosen);
@@ -101,6 +104,12 @@ export function QueueRoute() {
           onRow={(e) => ({ onClick: () => navigate(`/events/${e.id}`), style: { cursor: 'pointer' } })}
         />
       )}
+      <CursorPager
+        paging={paging}
+        nextCursor={queue.data?.nextCursor}
+        rows={queue.data?.items.length ?? 0}
+        busy={queue.isFetching}
+      />
     </Card>
   );
 }
