@@ -199,4 +199,19 @@ describe('grid events: refusals', () => {
     expect((await w.call(w.accounts.leader, 'GET', `/events/${res.body.id}`)).status).toBe(404);
     expect((await w.call(w.accounts.grid, 'GET', `/events/${res.body.id}`)).status).toBe(200);
   });
+
+  it('lets the one who verifies a sensitive event see it while it waits for verification', async () => {
+    const a = w.accounts;
+    const res = await w.report(a.grid, { categoryCode: '24', kind: 'dispute', title: '信访诉求' });
+    expect(res.body.sensitive).toBe(true);
+    const id = res.body.id as number;
+    expect((await w.call(a.community, 'GET', `/events/${id}`)).status).toBe(404);
+    await w.act(a.grid, id, 'handle', { note: '已当面答复' });
+    const waiting = await w.call(a.community, 'GET', `/events/${id}`);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.allowedActions).toContain('verify');
+    expect((await w.act(a.community, id, 'verify')).body).toMatchObject({ state: 'verified' });
+    expect((await w.call(a.community, 'GET', `/events/${id}`)).status).toBe(404);
+    expect((await w.act(a.grid, id, 'close')).body).toMatchObject({ state: 'closed' });
+  });
 });

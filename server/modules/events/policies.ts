@@ -73,8 +73,11 @@ export function reach(actor: Actor): SQL {
       return sql`(${inArea(actor)} AND NOT events.sensitive)`;
     case 'street_staff':
     case 'community_staff':
-    case 'grid_worker':
-      return sql`((${inArea(actor)} AND (NOT events.sensitive OR ${atMyLevel(actor)})) OR ${mine})`;
+    case 'grid_worker': {
+      // Verifying a sensitive event on site is working it too (else nobody could verify it).
+      const verifying = sql`(events.state = 'handled' AND ${mayTake(actor, 'verify')})`;
+      return sql`((${inArea(actor)} AND (NOT events.sensitive OR ${atMyLevel(actor)} OR ${verifying})) OR ${mine})`;
+    }
     case 'department_staff':
       return sql`(${assignedToMe(actor, ['lead', 'cooperating'], ['working', 'fed_back', 'done', 'refused', 'withdrawn'])} OR ${mine})`;
     default:
