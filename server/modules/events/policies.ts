@@ -105,10 +105,10 @@ export function mayTake(actor: Actor, action: EventAction): SQL {
       })`;
     case 'verify':
       // On site: the grid worker of the event's grid for work done above the grid; the community or street
-      // for work done in the grid (a grid worker does not verify its own on-the-spot handling).
-      return actor.role === 'grid_worker'
-        ? sql`(events.level <> 'grid' AND ${inArea(actor)})`
-        : atOrBelowMyLevel(actor);
+      // for work done at or below their level (a grid worker does not verify its own on-the-spot handling).
+      // The community may also verify work done above it in its area, should its grid have no worker.
+      if (actor.role === 'grid_worker') return sql`(events.level <> 'grid' AND ${inArea(actor)})`;
+      return actor.role === 'community_staff' ? inArea(actor) : atOrBelowMyLevel(actor);
     case 'rate':
       // A resident's answer recorded on a call-back (回访), never by the one who found the problem.
       return sql`(${actor.role === 'district_centre' ? inArea(actor) : atOrBelowMyLevel(actor)} AND events.reported_by IS DISTINCT FROM ${actor.accountId})`;
