@@ -262,11 +262,26 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     // The list shows it, as a table and on the map.
     await centre.page.goto(`${appUrl()}/events`, { waitUntil: 'networkidle' });
     await centre.page.getByText(title).first().waitFor();
+    // Deadlines past are marked red on the list (the demo history has open events past theirs).
+    const firstPage = await apiJson<{ items: { overdue: boolean }[] }>(centre.page, '/events?limit=20');
+    const overdue = centre.page.locator('[data-testid=due][data-mark=overdue]');
+    expect(await overdue.count()).toBe(firstPage.items.filter((e) => e.overdue).length);
+    if ((await overdue.count()) > 0)
+      expect(await overdue.first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(207, 19, 34)');
     await screenshot(centre.page, 'events-list-1440');
     await centre.page.getByTestId('events-view').getByText('地图').click();
-    await centre.page.locator('[data-testid=events-map-canvas] path.leaflet-interactive').first().waitFor();
+    const canvas = centre.page.getByTestId('events-map-canvas');
+    await canvas.locator('path.event-marker, path.event-cluster').first().waitFor();
     await settled(centre.page);
     await screenshot(centre.page, 'events-map-1440');
+    // A marker opens its event (a cluster first zooms in to its markers).
+    for (let i = 0; i < 4 && (await canvas.locator('path.event-marker').count()) === 0; i++) {
+      await canvas.locator('path.event-cluster').first().click();
+      await centre.page.waitForTimeout(400);
+    }
+    await canvas.locator('path.event-marker').first().click({ force: true });
+    await centre.page.waitForURL(/\/events\/\d+$/);
+    await centre.page.getByTestId('event-page').waitFor();
 
     for (const a of opened) {
       const unexpected = a.watch.problems.filter((p) => !(a === street2 && p.includes('409')));

@@ -158,6 +158,7 @@ export default function PlaceMap(props: PlaceMapProps) {
           weight: 2,
           fillColor: one ? first.colour : '#1f5fbf',
           fillOpacity: 0.9,
+          className: one ? 'event-marker' : 'event-cluster',
         }).addTo(group);
         marker.bindTooltip(one ? first.label : String(cluster.length), {
           permanent: !one,

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import type { EventAction } from '../../../../../core/events/workflow';
@@ -66,10 +66,14 @@ export function EventRoute() {
         </Typography.Title>
       </div>
       {refusal && !action && (
-        <div role="alert" data-testid="action-refused" style={{ color: '#cf1322' }}>
-          {stale ? `${t('events.page.stale')} ` : ''}
-          {refusal.message}
-        </div>
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="action-refused"
+          // After a 409 the page shows the event as it is now; the server's wording of it would repeat that.
+          title={stale ? t('events.page.stale') : refusal.message}
+        />
       )}
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('events.page.actions')}</h2>}>
         {e.allowedActions.length === 0 ? (
