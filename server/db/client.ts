@@ -135,6 +135,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors surface on the next query; keep the process alive */
   });
+  // A connection that dies while checked out (a transaction between two queries) emits 'error' with no listener
+  // of the pool's: unhandled, that ended the process. Its next query fails instead, and the pool drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const orm = drizzlePg(pool, { schema }) as unknown as Orm;
   return {
     engine: 'postgres',
