@@ -46,7 +46,7 @@ export async function loadEventHistory(
     calendar: chinaCalendar(),
     limits: DEFAULT_TIME_LIMITS,
     end: HISTORY_END,
-    lateShare: 0.07,
+    lateShare: 0.04,
   };
   const counts: EventHistoryCounts = { events: 0, event_steps: 0, event_assignments: 0 };
   const ids = { step: 0, assignment: 0 };

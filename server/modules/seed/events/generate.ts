@@ -39,7 +39,12 @@ export function generateDistrict(
     if (plan.outcome === 'merged') duplicates.push(plan);
     else built.push(play(plan, pickGrid(random)));
   }
-  for (const plan of duplicates) built.push(duplicate(plan));
+  const joinable = {
+    problem: built.filter((d) => isTarget(d, false)),
+    service: built.filter((d) => isTarget(d, true)),
+  };
+  for (const plan of duplicates)
+    built.push(duplicate(plan, plan.service ? joinable.service : joinable.problem));
   built.sort((a, b) => reportedAt(a) - reportedAt(b));
   return built;
 
@@ -58,8 +63,7 @@ export function generateDistrict(
     throw new Error(`seed events: could not play a ${plan.scenario} event (${plan.outcome}) in time`);
   }
 
-  function duplicate(plan: Planned): Draft {
-    const candidates = built.filter((d) => isTarget(d, plan.service));
+  function duplicate(plan: Planned, candidates: Draft[]): Draft {
     for (let attempt = 0; attempt < 50; attempt++) {
       const target = random.pick(candidates);
       const at = reportedAt(target) + random.int(10, 2 * 24 * 60) * 60_000;
