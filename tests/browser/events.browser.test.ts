@@ -161,6 +161,23 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     await fitsWidth(grid.page);
     await screenshot(grid.page, 'events-report-390');
 
+    // The server refuses a road facility as an emergency (直报): its words appear beside the urgency.
+    await grid.page.getByTestId('input-urgency').click();
+    await grid.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '突发' })
+      .click();
+    await grid.page.getByTestId('report-submit').click();
+    const urgency = grid.page.locator('.ant-form-item', { has: grid.page.getByTestId('input-urgency') });
+    await urgency.locator('.ant-form-item-explain-error').getByText('不能直报').waitFor();
+    expect(await urgency.locator('.ant-form-item-explain-error').textContent()).not.toMatch(/urgency/);
+    await screenshot(grid.page, 'events-report-refused-390');
+    expect(grid.watch.problems.every((p) => p.includes('422') && p.includes('/events'))).toBe(true);
+    grid.watch.reset();
+    await grid.page.getByTestId('input-urgency').click();
+    await grid.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '一般' })
+      .click();
+
     // A double tap sends the same Idempotency-Key twice: one event.
     await grid.page.getByTestId('report-submit').dblclick();
     await grid.page.waitForURL(/\/events\/\d+$/);

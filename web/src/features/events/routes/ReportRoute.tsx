@@ -98,8 +98,11 @@ export function ReportRoute() {
       if (!(error instanceof ApiError)) throw error;
       const named = error.field?.split(/[./]/).pop() ?? '';
       const field = FIELD_OF[named] ?? (named in form.getFieldsValue(true) ? (named as keyof Values) : null);
-      if (field === 'place') setPlaceError(error.message);
-      else if (field) form.setFields([{ name: field, errors: [error.message] }]);
+      // Beside its field the message needs no "urgency：" in front.
+      const preamble = error.message.match(/^[^：:]*[：:]\s*/)?.[0] ?? '';
+      const text = named && preamble.includes(named) ? error.message.slice(preamble.length) : error.message;
+      if (field === 'place') setPlaceError(text);
+      else if (field) form.setFields([{ name: field, errors: [text] }]);
       else message.error(error.message);
     } finally {
       sending.current = false;
