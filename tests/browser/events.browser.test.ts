@@ -12,6 +12,7 @@ import {
   useBrowser,
   watchPage,
 } from './harness';
+import { unstyledAntdClasses } from './unstyled';
 
 interface AreaNode {
   code: string;
@@ -220,6 +221,8 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     const cooperating = await centre.page.getByTestId('input-cooperating').textContent();
     for (const code of ['construction', 'agriculture_landscaping', 'traffic_police'])
       expect(cooperating).toContain(names[code]);
+    await centre.page.waitForTimeout(600); // the dialog's opening animation (its motion classes) is over
+    expect(await unstyledAntdClasses(centre.page)).toEqual([]);
     await screenshot(centre.page, 'events-dispatch-1440');
     await centre.page.getByTestId('action-confirm').click();
     await centre.page.getByTestId('event-departments').getByText(names.transport!).waitFor();
