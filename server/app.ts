@@ -19,6 +19,8 @@ import { combineOutboxHandlers, type Jobs, startJobs } from './modules/jobs';
 import { EVENT_NOTIFICATIONS, notificationRoutes } from './modules/notifications';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
+import { routingRoutes } from './modules/routing';
+import { supervisionRoutes, sweepJob } from './modules/supervision';
 import { installJsonCompression } from './plugins/compress-json';
 import metrics from './plugins/metrics';
 import { installValidators } from './plugins/validation';
@@ -130,7 +132,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(personalReadRoutes, { db });
       await api.register(accountRoutes, { db, areas, pii });
       await api.register(eventRoutes, { db, areas, pii });
+      await api.register(routingRoutes, { db, areas });
       await api.register(notificationRoutes, { db, pii });
+      await api.register(supervisionRoutes, { db });
       api.setNotFoundHandler((req, reply) =>
         reply.status(404).send({
           statusCode: 404,
@@ -149,7 +153,7 @@ export async function buildApp(deps: AppDeps) {
     app.addHook('onReady', async () => {
       // Each module that acts on outbox topics adds its handler map here.
       const outboxHandlers = combineOutboxHandlers(EVENT_NOTIFICATIONS);
-      jobs = await startJobs({ db, log: app.log, outboxHandlers });
+      jobs = await startJobs({ db, log: app.log, outboxHandlers, scheduled: [sweepJob(db)] });
     });
     app.addHook('onClose', async () => jobs?.stop());
   }

@@ -30,7 +30,8 @@ export type Resource =
   | 'audit'
   | 'accounts'
   | 'events'
-  | 'notifications';
+  | 'notifications'
+  | 'routing_rules';
 /** Record actions, and for grid events (`create` = report) each action of the loop in core/events/workflow.ts. */
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export' | EventAction;
 export type PersonalField = 'idNumber' | 'phone' | 'conditions';
@@ -109,6 +110,12 @@ const GRANTS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   auditor: { audit: ['read'] },
 };
 
+/** Routing rules (分流规则): the district centre edits them, the district and street centres read them. */
+const ROUTING: Partial<Record<Role, readonly Action[]>> = {
+  district_centre: ['read', 'create', 'update', 'archive'],
+  street_staff: ['read'],
+};
+
 const OWN_MESSAGES: Partial<Record<Resource, readonly Action[]>> = { notifications: ['read', 'update'] };
 
 /**
@@ -118,7 +125,11 @@ const OWN_MESSAGES: Partial<Record<Resource, readonly Action[]>> = { notificatio
 export const POLICY = Object.fromEntries(
   Object.entries(GRANTS).map(([role, grants]) => [
     role,
-    { ...withEvents(role as Role, grants), ...OWN_MESSAGES },
+    {
+      ...withEvents(role as Role, grants),
+      ...OWN_MESSAGES,
+      ...(ROUTING[role as Role] ? { routing_rules: ROUTING[role as Role] } : {}),
+    },
   ]),
 ) as Record<Role, Partial<Record<Resource, readonly Action[]>>>;
 
@@ -198,6 +209,7 @@ export function capabilitiesOf(subject: Subject): Record<string, Action[]> {
     'accounts',
     'events',
     'notifications',
+    'routing_rules',
   ];
   const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export', ...EVENT_ACTIONS];
   const out: Record<string, Action[]> = {};

@@ -17,6 +17,7 @@ import { bytea } from './columns';
 export * from './events-schema';
 export * from './notifications-schema';
 export * from './platform-schema';
+export * from './routing-schema';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
 const location = () => ({

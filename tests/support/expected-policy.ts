@@ -51,6 +51,7 @@ export const EXPECTED_POLICY: Record<Resource, readonly string[]> = {
   staff:                  ['',    'r',  'rcuavx', 'rcuavx', 'r',      'r',    '',   ''],
   events:                 ['',    'r',  'rcAVBDPQWCRSOM', 'rcAVHEBTPQYWCRSOM', 'rcAVHEBTPQYWCRM', 'rcAHETYWC', 'rNFKT', ''],
   notifications:          ['ru',  'ru', 'ru',     'ru',     'ru',     'ru',   'ru', 'ru'],
+  routing_rules:          ['',    '',   'rcua',   'r',      '',       '',     '',   ''],
 };
 
 /** The personal fields each registry resource holds (what "reveal" may open). */

@@ -3,8 +3,10 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EVENT_ACTIONS, EVENT_WORKFLOW, type EventAction } from '../../../core/events/workflow';
 import { requestLanguage } from '../../lib/http-errors';
+import { presentSuggestion, SuggestionView, suggestDispatch } from '../routing';
 import { COMMANDS } from './commands';
 import type { EventContext, EventsDeps } from './context';
+import { DuplicateList, DuplicatesQuery, findDuplicates } from './duplicates';
 import { presentEvent } from './presenter';
 import { changesSince, listEvents } from './queries';
 import { queueOf } from './queue';
@@ -109,6 +111,38 @@ export const eventRoutes: FastifyPluginAsyncTypebox<EventsDeps> = async (app, de
       },
     },
     async (req) => changesSince(context(req), req.query),
+  );
+
+  app.get(
+    '/events/duplicates',
+    {
+      config: policy('create'),
+      schema: {
+        tags,
+        summary: 'Before reporting: open events of the category within 50 m reported in the last 7 days',
+        querystring: DuplicatesQuery,
+        response: { 200: DuplicateList },
+      },
+    },
+    async (req) => findDuplicates(context(req), req.query),
+  );
+
+  app.get(
+    '/events/:id/dispatch-suggestion',
+    {
+      config: policy('dispatch'),
+      schema: {
+        tags,
+        summary:
+          'The departments a dispatch is suggested to: the most specific live routing rule, else the catalogue',
+        params: EventId,
+        response: { 200: SuggestionView },
+      },
+    },
+    async (req) => {
+      const event = await findInReach(deps.db.orm, context(req), req.params.id);
+      return presentSuggestion(deps.areas, await suggestDispatch(deps.db.orm, event));
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { execRows } from '../../../db/client';
 import { eventAssignments } from '../../../db/schema';
 import { unprocessable } from '../../../lib/errors';
+import { followsSuggestion, suggestDispatch } from '../../routing';
 import type { Command } from '../runner';
 import { withdrawLive } from './assignments';
 
@@ -39,6 +40,9 @@ export const dispatch: Command = {
         `本区没有这些部门：${unknown.join('、')}`,
         unknown.includes(lead) ? 'lead' : 'cooperating',
       );
+    // What was suggested, and whether it was taken, stays on the step: the acceptance rate reads it back.
+    const suggested = await suggestDispatch(tx, event);
+    const suggestion = { ...suggested, followed: followsSuggestion(suggested, lead, cooperating) };
     await withdrawLive(tx, event.id);
     await tx.insert(eventAssignments).values([
       { eventId: event.id, departmentId: idOf.get(lead)!, role: 'lead', state: 'working' },
@@ -52,7 +56,7 @@ export const dispatch: Command = {
     return {
       set: { extensionUntil: null },
       departmentId: idOf.get(lead)!,
-      details: { lead, cooperating },
+      details: { lead, cooperating, suggestion },
     };
   },
 };
