@@ -3402,6 +3402,61 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events/{id}/dispatch-suggestion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The departments a dispatch is suggested to: the most specific live routing rule, else the catalogue */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Event id */
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              area: {
+                code: string;
+                level: string;
+                name: string;
+              } | null;
+              categoryCode: string;
+              cooperating: string[];
+              lead: string;
+              /** @description The rule version it came from; null: the catalogue default */
+              rule: {
+                id: number;
+                ruleId: number;
+                version: number;
+              } | null;
+              source: 'rule' | 'catalogue';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events/{id}/escalate': {
     parameters: {
       query?: never;
@@ -6692,6 +6747,84 @@ export type paths = {
                 toState: string;
               }[];
               nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Before reporting: open events of the category within 50 m reported in the last 7 days */
+    get: {
+      parameters: {
+        query: {
+          /** @description Catalogue code, e.g. '11' */
+          category: string;
+          lat: number;
+          lng: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description Hours since it was reported */
+                ageHours: number;
+                /** @description Metres from the given point */
+                distanceM: number;
+                event: {
+                  categoryCode: string;
+                  communityId: number;
+                  createdAt: string;
+                  districtId: number;
+                  dueAt: string | null;
+                  gridId: number;
+                  id: number;
+                  kind: string;
+                  /** @enum {string} */
+                  level: 'grid' | 'community' | 'street' | 'district';
+                  number: string;
+                  overdue: boolean;
+                  /** @enum {string} */
+                  state:
+                    | 'reported'
+                    | 'in_progress'
+                    | 'handled'
+                    | 'verified'
+                    | 'closed'
+                    | 'rated'
+                    | 'shelved'
+                    | 'voided'
+                    | 'merged';
+                  streetId: number;
+                  title: string;
+                  updatedAt: string;
+                  urgency: string;
+                  version: number;
+                };
+              }[];
             };
           };
         };
@@ -12701,6 +12834,861 @@ export type paths = {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Routing rules, live ones unless asked */
+    get: {
+      parameters: {
+        query?: {
+          categoryCode?: string;
+          includeRetired?: boolean;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                area: {
+                  code: string;
+                  level: string;
+                  name: string;
+                } | null;
+                catalogueCooperating: string[];
+                catalogueLead: string;
+                categoryCode: string;
+                categoryName: string;
+                cooperating: string[];
+                createdAt: string;
+                creator: string;
+                id: number;
+                lead: string;
+                note: string | null;
+                retiredAt: string | null;
+                /** @description The first version’s id, shared by all versions of the rule */
+                ruleId: number;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a routing rule */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A street or community code narrowing the rule; absent or null: the whole district */
+            area?: string | null;
+            /** @description '17' or '20.05' */
+            categoryCode: string;
+            /** @default [] */
+            cooperating: string[];
+            lead: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              area: {
+                code: string;
+                level: string;
+                name: string;
+              } | null;
+              catalogueCooperating: string[];
+              catalogueLead: string;
+              categoryCode: string;
+              categoryName: string;
+              cooperating: string[];
+              createdAt: string;
+              creator: string;
+              id: number;
+              lead: string;
+              note: string | null;
+              retiredAt: string | null;
+              /** @description The first version’s id, shared by all versions of the rule */
+              ruleId: number;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a live rule with a new version (the old one is retired) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A street or community code narrowing the rule; absent or null: the whole district */
+            area?: string | null;
+            /** @description '17' or '20.05' */
+            categoryCode: string;
+            /** @default [] */
+            cooperating: string[];
+            lead: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              area: {
+                code: string;
+                level: string;
+                name: string;
+              } | null;
+              catalogueCooperating: string[];
+              catalogueLead: string;
+              categoryCode: string;
+              categoryName: string;
+              cooperating: string[];
+              createdAt: string;
+              creator: string;
+              id: number;
+              lead: string;
+              note: string | null;
+              retiredAt: string | null;
+              /** @description The first version’s id, shared by all versions of the rule */
+              ruleId: number;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing-rules/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a live rule (kept for the dispatches it explains) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              area: {
+                code: string;
+                level: string;
+                name: string;
+              } | null;
+              catalogueCooperating: string[];
+              catalogueLead: string;
+              categoryCode: string;
+              categoryName: string;
+              cooperating: string[];
+              createdAt: string;
+              creator: string;
+              id: number;
+              lead: string;
+              note: string | null;
+              retiredAt: string | null;
+              /** @description The first version’s id, shared by all versions of the rule */
+              ruleId: number;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing-rules/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How often dispatchers took the suggestion, overall, per rule version and per category */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Dispatches at or after (default: 90 days ago) */
+          from?: string;
+          /** @description Dispatches before (default: now) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byCategory: {
+                categoryCode: string;
+                dispatches: number;
+                followed: number;
+                /** @description followed ÷ dispatches; null without dispatches */
+                rate: number | null;
+              }[];
+              byRule: {
+                dispatches: number;
+                followed: number;
+                /** @description followed ÷ dispatches; null without dispatches */
+                rate: number | null;
+                /** @description The rule version it came from; null: the catalogue default */
+                rule: {
+                  id: number;
+                  ruleId: number;
+                  version: number;
+                } | null;
+              }[];
+              from: string;
+              overall: {
+                dispatches: number;
+                followed: number;
+                /** @description followed ÷ dispatches; null without dispatches */
+                rate: number | null;
+              };
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervision-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Supervision orders I may see: mine to answer, the ones I issued; filters state and overdue */
+    get: {
+      parameters: {
+        query?: {
+          /** @description to_answer: mine to answer; issued: issued by me; all (default): every order I may see */
+          box?: 'to_answer' | 'issued' | 'all';
+          eventId?: number;
+          limit?: number;
+          /** @description Only orders waiting for an answer past its due time */
+          overdue?: boolean;
+          state?: 'issued' | 'answered' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                allowedActions: ('answer' | 'close' | 'send_back')[];
+                answer: string | null;
+                answeredAt: string | null;
+                closedAt: string | null;
+                closeReason: string | null;
+                createdAt: string;
+                departmentId: number | null;
+                departmentName: string | null;
+                dueAt: string;
+                eventId: number;
+                eventNumber: string;
+                eventTitle: string;
+                finishBy: string | null;
+                id: number;
+                issuedBy: number | null;
+                issuer: string;
+                overdue: boolean;
+                reason: string;
+                responsibleAreaId: number;
+                responsibleAreaName: string;
+                /** @enum {string} */
+                responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+                sentBackReason: string | null;
+                /** @enum {string} */
+                state: 'issued' | 'answered' | 'closed';
+                step: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue a supervision order by hand on an event’s current step (督办), with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            eventId: number;
+            /** @description Why the step is chased (督办事由) */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions: ('answer' | 'close' | 'send_back')[];
+              answer: string | null;
+              answeredAt: string | null;
+              closedAt: string | null;
+              closeReason: string | null;
+              createdAt: string;
+              departmentId: number | null;
+              departmentName: string | null;
+              dueAt: string;
+              eventId: number;
+              eventNumber: string;
+              eventTitle: string;
+              finishBy: string | null;
+              id: number;
+              issuedBy: number | null;
+              issuer: string;
+              overdue: boolean;
+              reason: string;
+              responsibleAreaId: number;
+              responsibleAreaName: string;
+              /** @enum {string} */
+              responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+              sentBackReason: string | null;
+              /** @enum {string} */
+              state: 'issued' | 'answered' | 'closed';
+              step: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervision-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A supervision order and the actions I may take now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions: ('answer' | 'close' | 'send_back')[];
+              answer: string | null;
+              answeredAt: string | null;
+              closedAt: string | null;
+              closeReason: string | null;
+              createdAt: string;
+              departmentId: number | null;
+              departmentName: string | null;
+              dueAt: string;
+              eventId: number;
+              eventNumber: string;
+              eventTitle: string;
+              finishBy: string | null;
+              id: number;
+              issuedBy: number | null;
+              issuer: string;
+              overdue: boolean;
+              reason: string;
+              responsibleAreaId: number;
+              responsibleAreaName: string;
+              /** @enum {string} */
+              responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+              sentBackReason: string | null;
+              /** @enum {string} */
+              state: 'issued' | 'answered' | 'closed';
+              step: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervision-orders/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer (答复) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What was done (办理情况) */
+            answer: string;
+            /**
+             * Format: date-time
+             * @description When it will be finished (预计办结时间)
+             */
+            finishBy: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions: ('answer' | 'close' | 'send_back')[];
+              answer: string | null;
+              answeredAt: string | null;
+              closedAt: string | null;
+              closeReason: string | null;
+              createdAt: string;
+              departmentId: number | null;
+              departmentName: string | null;
+              dueAt: string;
+              eventId: number;
+              eventNumber: string;
+              eventTitle: string;
+              finishBy: string | null;
+              id: number;
+              issuedBy: number | null;
+              issuer: string;
+              overdue: boolean;
+              reason: string;
+              responsibleAreaId: number;
+              responsibleAreaName: string;
+              /** @enum {string} */
+              responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+              sentBackReason: string | null;
+              /** @enum {string} */
+              state: 'issued' | 'answered' | 'closed';
+              step: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervision-orders/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept and close (办结) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions: ('answer' | 'close' | 'send_back')[];
+              answer: string | null;
+              answeredAt: string | null;
+              closedAt: string | null;
+              closeReason: string | null;
+              createdAt: string;
+              departmentId: number | null;
+              departmentName: string | null;
+              dueAt: string;
+              eventId: number;
+              eventNumber: string;
+              eventTitle: string;
+              finishBy: string | null;
+              id: number;
+              issuedBy: number | null;
+              issuer: string;
+              overdue: boolean;
+              reason: string;
+              responsibleAreaId: number;
+              responsibleAreaName: string;
+              /** @enum {string} */
+              responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+              sentBackReason: string | null;
+              /** @enum {string} */
+              state: 'issued' | 'answered' | 'closed';
+              step: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervision-orders/{id}/send_back': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send back (退回重答) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /** @description The version you read; 409 if it changed */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions: ('answer' | 'close' | 'send_back')[];
+              answer: string | null;
+              answeredAt: string | null;
+              closedAt: string | null;
+              closeReason: string | null;
+              createdAt: string;
+              departmentId: number | null;
+              departmentName: string | null;
+              dueAt: string;
+              eventId: number;
+              eventNumber: string;
+              eventTitle: string;
+              finishBy: string | null;
+              id: number;
+              issuedBy: number | null;
+              issuer: string;
+              overdue: boolean;
+              reason: string;
+              responsibleAreaId: number;
+              responsibleAreaName: string;
+              /** @enum {string} */
+              responsibleLevel: 'grid' | 'community' | 'street' | 'district';
+              sentBackReason: string | null;
+              /** @enum {string} */
+              state: 'issued' | 'answered' | 'closed';
+              step: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowedActions?: string[];
+              code: string;
+              field?: string;
+              message: string;
+              state?: string;
+              statusCode: number;
+              version?: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
