@@ -5,7 +5,7 @@ import {
   type TimedStep,
   type Urgency,
 } from '../../core/events/time-limits';
-import { chinaCalendar } from '../../core/time/china-calendar';
+import { CHINA_CALENDAR } from '../../core/time/china-calendar';
 import type { Database } from '../../server/db/client';
 import { eventFigures } from '../support/event-figures';
 import { historyFaults } from '../support/event-history-check';
@@ -95,7 +95,7 @@ describe('demo event history (small district)', () => {
                            'verify', 'close', 'rework', 'restore')
         ORDER BY s.id`,
     );
-    const calendar = chinaCalendar();
+    const calendar = CHINA_CALENDAR;
     const wrong = rows.filter((r) => {
       const step = waitingOn(r.to_state, r.level);
       const due = step
@@ -123,9 +123,9 @@ describe('demo event history (small district)', () => {
   });
 });
 
-/** The clocked step an event waits on in a state at a level (docs/evaluation.md, "Step on time"). */
+/** The clocked step an event waits on in a state at a level (in progress at the district: with its lead department). */
 function waitingOn(state: string, level: string): TimedStep | null {
-  if (state === 'reported') return level === 'district' ? 'dispatch' : 'accept';
+  if (state === 'reported') return 'accept';
   if (state === 'in_progress')
     return level === 'district' ? 'department_handle' : (`handle_${level}` as TimedStep);
   return ({ handled: 'verify', verified: 'close', closed: 'rate' } as const)[state as 'handled'] ?? null;

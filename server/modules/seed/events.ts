@@ -2,7 +2,7 @@
 // its full history through the loop, its departments' assignments and its deadlines, generated to the targets
 // of events/targets.ts as docs/evaluation.md counts them, and loaded with COPY.
 import { DEFAULT_TIME_LIMITS } from '../../../core/events/time-limits';
-import { chinaCalendar } from '../../../core/time/china-calendar';
+import { CHINA_CALENDAR } from '../../../core/time/china-calendar';
 import type { Database } from '../../db/client';
 import { CopyLoader } from './copy-loader';
 import { deferIndexes } from './deferred-indexes';
@@ -43,7 +43,7 @@ export async function loadEventHistory(
   const trees = buildAreaTrees(SCALES[options.scale], options.seed);
   const worlds = await loadWorlds(db, trees);
   const timing: Timing = {
-    calendar: chinaCalendar(),
+    calendar: CHINA_CALENDAR,
     limits: DEFAULT_TIME_LIMITS,
     end: HISTORY_END,
     lateShare: 0.04,

@@ -36,11 +36,15 @@ export interface Clock {
   refused?: boolean;
 }
 
-/** The step an event in this state and level waits on (null when no clock runs: ended or shelved). */
+/**
+ * The step an event in this state and level waits on (null when no clock runs: ended or shelved), as the events
+ * module clocks it: waiting at any level is `accept`; in progress at the district centre is always with a lead
+ * department here (the history never has the centre accept without dispatching).
+ */
 export function timedStepOf(state: EventState, level: EventLevel): TimedStep | null {
   switch (state) {
     case 'reported':
-      return level === 'district' ? 'dispatch' : 'accept';
+      return 'accept';
     case 'in_progress':
       return level === 'district' ? 'department_handle' : handleStepAt(level);
     case 'handled':
