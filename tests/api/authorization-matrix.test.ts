@@ -305,6 +305,7 @@ describe('authorization matrix (generated from app.routePolicies × the policy t
       lat: String(grid.lat),
       lng: String(grid.lng),
       format: 'csv', // registry exports
+      category: '11', // duplicates offered when reporting
     };
     const parts: string[] = [];
     for (const param of params) {
