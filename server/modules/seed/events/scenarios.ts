@@ -102,8 +102,23 @@ function handleHere(s: ScriptInput, onTheSpot = false) {
   finish(s);
 }
 
+/**
+ * 派遣, with the suggestion offered as the events module records it: the demo has no routing rules, so the
+ * catalogue's default, followed unless the dispatcher chose another lead (the refused cases).
+ */
 function dispatchTo(s: ScriptInput, lead: string, cooperating: readonly string[]) {
-  s.p.act('dispatch', { details: { lead, cooperating: [...cooperating] } });
+  const c = s.category;
+  const followed = lead === c.leadDepartment && cooperating.join(',') === c.coDepartments.join(',');
+  const suggestion = {
+    lead: c.leadDepartment,
+    cooperating: [...c.coDepartments],
+    source: 'catalogue',
+    rule: null,
+    categoryCode: c.code,
+    areaId: null,
+    followed,
+  };
+  s.p.act('dispatch', { details: { lead, cooperating: [...cooperating], suggestion } });
 }
 
 function departments(s: ScriptInput) {
