@@ -16,7 +16,7 @@ import { authGuard, authRoutes } from './modules/auth';
 import { clientConfigRoutes } from './modules/client-config';
 import { eventRoutes } from './modules/events';
 import { combineOutboxHandlers, type Jobs, startJobs } from './modules/jobs';
-import { EVENT_NOTIFICATIONS, notificationRoutes } from './modules/notifications';
+import { EVENT_NOTIFICATIONS, notificationRoutes, SUPERVISION_NOTIFICATIONS } from './modules/notifications';
 import { personalReadRoutes } from './modules/personal-access';
 import { registryRoutes } from './modules/registry';
 import { routingRoutes } from './modules/routing';
@@ -152,7 +152,7 @@ export async function buildApp(deps: AppDeps) {
     let jobs: Jobs | undefined;
     app.addHook('onReady', async () => {
       // Each module that acts on outbox topics adds its handler map here.
-      const outboxHandlers = combineOutboxHandlers(EVENT_NOTIFICATIONS);
+      const outboxHandlers = combineOutboxHandlers(EVENT_NOTIFICATIONS, SUPERVISION_NOTIFICATIONS);
       jobs = await startJobs({ db, log: app.log, outboxHandlers, scheduled: [sweepJob(db)] });
     });
     app.addHook('onClose', async () => jobs?.stop());

@@ -31,9 +31,10 @@ export type Resource =
   | 'accounts'
   | 'events'
   | 'notifications'
+  | 'supervision_orders'
   | 'routing_rules';
 /** Record actions, and for grid events (`create` = report) each action of the loop in core/events/workflow.ts. */
-export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export' | EventAction;
+export type Action = 'read' | 'create' | 'update' | 'archive' | 'reveal' | 'export' | EventAction | 'answer';
 export type PersonalField = 'idNumber' | 'phone' | 'conditions';
 
 const ALL_REGISTRY = [...REGISTRY_RESOURCES];
@@ -119,6 +120,19 @@ const ROUTING: Partial<Record<Role, readonly Action[]>> = {
 const OWN_MESSAGES: Partial<Record<Resource, readonly Action[]>> = { notifications: ['read', 'update'] };
 
 /**
+ * Supervision orders (督办, core/supervision/workflow.ts): the district and street centres issue them by hand
+ * and accept or send back answers; every unit that can be responsible for a step answers; leaders read.
+ */
+const SUPERVISION: Partial<Record<Role, readonly Action[]>> = {
+  district_leader: ['read'],
+  district_centre: ['read', 'create', 'answer', 'close', 'send_back'],
+  street_staff: ['read', 'create', 'answer', 'close', 'send_back'],
+  community_staff: ['read', 'answer'],
+  grid_worker: ['read', 'answer'],
+  department_staff: ['read', 'answer'],
+};
+
+/**
  * THE policy (above) with each role's grid-event actions added from the loop's table, and every account's
  * own messages (the message centre: read them, mark them read).
  */
@@ -128,6 +142,7 @@ export const POLICY = Object.fromEntries(
     {
       ...withEvents(role as Role, grants),
       ...OWN_MESSAGES,
+      ...(SUPERVISION[role as Role] ? { supervision_orders: SUPERVISION[role as Role] } : {}),
       ...(ROUTING[role as Role] ? { routing_rules: ROUTING[role as Role] } : {}),
     },
   ]),
@@ -209,9 +224,19 @@ export function capabilitiesOf(subject: Subject): Record<string, Action[]> {
     'accounts',
     'events',
     'notifications',
+    'supervision_orders',
     'routing_rules',
   ];
-  const actions: Action[] = ['read', 'create', 'update', 'archive', 'reveal', 'export', ...EVENT_ACTIONS];
+  const actions: Action[] = [
+    'read',
+    'create',
+    'update',
+    'archive',
+    'reveal',
+    'export',
+    ...EVENT_ACTIONS,
+    'answer',
+  ];
   const out: Record<string, Action[]> = {};
   for (const r of resources) {
     const allowed = actions.filter((a) => can(subject, a, r));

@@ -34,7 +34,11 @@ export const SUPERVISION_WORKFLOW = defineWorkflow({
 
 export type SupervisionAction = keyof typeof SUPERVISION_WORKFLOW.transitions;
 /** The actions a person takes through the API; `lapse` is the system's alone. */
-export const PERSON_ACTIONS = ['answer', 'close', 'send_back'] as const satisfies readonly SupervisionAction[];
+export const PERSON_ACTIONS = [
+  'answer',
+  'close',
+  'send_back',
+] as const satisfies readonly SupervisionAction[];
 export type PersonAction = (typeof PERSON_ACTIONS)[number];
 
 /** Why an order was closed. */

@@ -18,6 +18,7 @@ export * from './events-schema';
 export * from './notifications-schema';
 export * from './platform-schema';
 export * from './routing-schema';
+export * from './supervision-schema';
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
 const location = () => ({

@@ -18,6 +18,7 @@ import type { Role } from '../../core/policy/roles';
  *   A accept  V void  H handle here  E escalate  B send back  D dispatch  N refuse (not ours)  F feedback
  *   K complete (lead's feedback)  T ask extension  P approve extension  Q refuse extension  Y verify  W rework
  *   C close  R rate  S shelve  O restore  M merge
+ *   supervision orders (c = issue by hand): G answer  C close (accept the answer)  B send back
  */
 const ROLE_COLUMNS: readonly Role[] = [
   'admin',
@@ -51,6 +52,7 @@ export const EXPECTED_POLICY: Record<Resource, readonly string[]> = {
   staff:                  ['',    'r',  'rcuavx', 'rcuavx', 'r',      'r',    '',   ''],
   events:                 ['',    'r',  'rcAVBDPQWCRSOM', 'rcAVHEBTPQYWCRSOM', 'rcAVHEBTPQYWCRM', 'rcAHETYWC', 'rNFKT', ''],
   notifications:          ['ru',  'ru', 'ru',     'ru',     'ru',     'ru',   'ru', 'ru'],
+  supervision_orders:     ['',    'r',  'rcGCB',  'rcGCB',  'rG',     'rG',   'rG', ''],
   routing_rules:          ['',    '',   'rcua',   'r',      '',       '',     '',   ''],
 };
 
@@ -107,6 +109,7 @@ const LETTER: Record<Action, string> = {
   shelve: 'S',
   restore: 'O',
   merge: 'M',
+  answer: 'G',
 };
 export const ALL_ACTIONS = Object.keys(LETTER) as Action[];
 

@@ -111,9 +111,90 @@ const atLevel = (action: string, kind: NotificationKind) =>
     return [await levelStaff(tx, s, level), { kind, body: s.reason, details: { level, action } }];
   });
 
+/** Deadline warnings and supervision orders name their event in the payload (an order's row is the record). */
+const aboutEvent =
+  (
+    decide: (tx: Orm, s: Subject, payload: Record<string, unknown>) => Promise<[readonly number[], Message]>,
+  ): OutboxHandler =>
+  async (tx, message) => {
+    const eventId = Number(message.payload.eventId);
+    if (!Number.isInteger(eventId)) return;
+    const subject = await subjectOf(tx, { ...message, recordId: eventId }, '');
+    if (!subject) return;
+    const actorId = message.payload.actorId;
+    const s = { ...subject, actorId: typeof actorId === 'number' ? actorId : null };
+    const [to, m] = await decide(tx, s, message.payload);
+    await notify(tx, message, s, to, m);
+  };
+
+/** Whose step it is: the lead department's staff when a department leads it, else the level's staff. */
+async function responsible(tx: Orm, s: Subject, payload: Record<string, unknown>) {
+  const departmentId = payload.departmentId;
+  if (typeof departmentId === 'number')
+    return (
+      await execRows<{ id: number }>(
+        tx,
+        sql`SELECT id FROM accounts WHERE disabled_at IS NULL AND role = 'department_staff'
+             AND department_id = ${departmentId} ORDER BY id`,
+      )
+    ).map((r) => Number(r.id));
+  const level = levelOf(payload.responsibleLevel ?? payload.level);
+  return level ? levelStaff(tx, s, level) : [];
+}
+
+/** Who issued an order: the account, or for the sweep's orders the centres that oversee them. */
+async function issuers(tx: Orm, s: Subject, payload: Record<string, unknown>) {
+  if (typeof payload.issuedBy === 'number') return activeAccount(tx, payload.issuedBy);
+  const below = ['grid', 'community'].includes(String(payload.responsibleLevel));
+  return [...(await levelStaff(tx, s, 'district')), ...(below ? await levelStaff(tx, s, 'street') : [])];
+}
+
+const orderDetails = (p: Record<string, unknown>, action: string) => ({
+  orderId: p.orderId ?? null,
+  step: p.step ?? null,
+  action,
+});
+
+/** Deadline warnings and supervision orders (督办) from the deadline sweep and the supervision module. */
+export const SUPERVISION_NOTIFICATIONS: OutboxHandlers = {
+  'event.deadline_warning': [
+    aboutEvent(async (tx, s, p) => [
+      await responsible(tx, s, p),
+      { kind: 'deadline_warning', details: { dueAt: p.dueAt ?? null, step: p.step ?? null, action: 'warn' } },
+    ]),
+  ],
+  'supervision.issued': [
+    aboutEvent(async (tx, s, p) => [
+      await responsible(tx, s, p),
+      { kind: 'supervision', details: orderDetails(p, 'issued') },
+    ]),
+  ],
+  'supervision.send_back': [
+    aboutEvent(async (tx, s, p) => [
+      await responsible(tx, s, p),
+      { kind: 'supervision', details: orderDetails(p, 'send_back') },
+    ]),
+  ],
+  'supervision.answered': [
+    aboutEvent(async (tx, s, p) => [
+      await issuers(tx, s, p),
+      { kind: 'supervision', details: orderDetails(p, 'answered') },
+    ]),
+  ],
+  'supervision.closed': [
+    aboutEvent(async (tx, s, p) => [
+      [...(await responsible(tx, s, p)), ...(await issuers(tx, s, p))],
+      {
+        kind: 'supervision',
+        details: { ...orderDetails(p, 'closed'), closeReason: p.closeReason ?? 'accepted' },
+      },
+    ]),
+  ],
+};
+
 /**
  * Event topics the events module writes (`event.<action>`, see its runner) → messages to the people
- * responsible now. Deadline warnings and supervision orders get theirs when those topics exist.
+ * responsible now. Deadline warnings and supervision orders: SUPERVISION_NOTIFICATIONS above.
  */
 export const EVENT_NOTIFICATIONS: OutboxHandlers = {
   'event.report': [atLevel('report', 'assignment')],
