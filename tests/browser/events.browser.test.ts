@@ -22,6 +22,7 @@ interface AreaNode {
 interface Step {
   action: string;
   actorName: string | null;
+  details: unknown;
 }
 interface EventView {
   id: number;
@@ -213,7 +214,11 @@ describe('grid events in the browser: the bus stop clicked through by the real r
 
     // The district centre dispatches: the suggestion is pre-filled and marked.
     await openEvent(centre, id);
-    await centre.page.getByTestId('action-dispatch').click();
+    // The district centre's routing answers the suggestion (a rule, else the catalogue): pre-filled and marked.
+    await Promise.all([
+      centre.page.waitForResponse((r) => r.url().endsWith(`/events/${id}/dispatch-suggestion`) && r.ok()),
+      centre.page.getByTestId('action-dispatch').click(),
+    ]);
     await centre.page.getByTestId('dispatch-suggestion').waitFor();
     const lead = centre.page.getByTestId('input-lead');
     await lead.getByText(names.transport!).waitFor();
@@ -253,6 +258,8 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     // The timeline names every step and who took it, as the API records them.
     const event = await apiJson<EventView>(centre.page, `/events/${id}`);
     expect(event.state).toBe('rated');
+    // The dispatch took the suggestion as offered: the step records it as followed.
+    expect(event.steps[4]!.details).toMatchObject({ lead: 'transport', suggestion: { followed: true } });
     expect(event.steps.map((s) => s.action)).toEqual([
       'report',
       'escalate',

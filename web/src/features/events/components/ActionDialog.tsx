@@ -2,6 +2,7 @@ import { type ButtonProps, Form, Input, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import type { EventAction } from '../../../../../core/events/workflow';
 import type { ApiError } from '../../../lib/api-client';
+import { useDispatchSuggestion } from '../api/get-dispatch-suggestion';
 import type { ActionInput } from '../api/take-action';
 import type { EventView } from '../api/types';
 import { useEventsI18n } from '../i18n';
@@ -36,14 +37,23 @@ export function ActionDialog({ event, action, busy, error, onSubmit, onCancel }:
   const { t, lang } = useEventsI18n();
   const [form] = Form.useForm<Values>();
 
+  const fromApi = useDispatchSuggestion(event.id, action === 'dispatch');
+  const suggestion = suggestionFor(event.categoryCode, fromApi.data);
+  const suggestionKey = JSON.stringify(suggestion);
+
   useEffect(() => {
     if (!action) return;
     form.resetFields();
-    if (action === 'dispatch') {
-      const suggestion = suggestionFor(event.categoryCode);
-      if (suggestion) form.setFieldsValue(suggestion);
-    }
-  }, [action, event.categoryCode, form]);
+  }, [action, form]);
+
+  // The suggestion fills the dispatch fields when the dialog opens, and again if the API's answer arrives after
+  // the catalogue's, as long as the dispatcher has not changed them yet.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `suggestionKey` stands for `suggestion`
+  useEffect(() => {
+    if (action !== 'dispatch' || !suggestion) return;
+    if (form.isFieldsTouched(['lead', 'cooperating'])) return;
+    form.setFieldsValue(suggestion);
+  }, [action, suggestionKey, form]);
 
   useEffect(() => {
     if (!error?.field || !action) return;
@@ -86,7 +96,9 @@ export function ActionDialog({ event, action, busy, error, onSubmit, onCancel }:
         </p>
       )}
       <Form<Values> form={form} layout="vertical" onFinish={finish} data-testid="action-form">
-        {action === 'dispatch' && <DispatchFields categoryCode={event.categoryCode} />}
+        {action === 'dispatch' && (
+          <DispatchFields categoryCode={event.categoryCode} suggestion={suggestion} fromApi={fromApi.data} />
+        )}
         {reason && (
           <Form.Item
             name="reason"

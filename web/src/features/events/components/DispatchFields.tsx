@@ -1,27 +1,39 @@
 import { Alert, Form, Select, Tag } from 'antd';
 import { findCategory, topLevelOf } from '../../../../../core/events/catalogue';
 import { useDepartments } from '../api/get-departments';
+import type { DispatchSuggestion } from '../api/get-dispatch-suggestion';
 import { useEventsI18n } from '../i18n';
 import { categoryLabel } from '../labels';
 
-/** The routing suggestion of a category: its own, else its parent's lead and co-operating departments. */
-export function suggestionFor(categoryCode: string): { lead: string; cooperating: string[] } | null {
+export interface Suggestion {
+  lead: string;
+  cooperating: string[];
+}
+
+/**
+ * The suggestion to pre-fill: the API's (a routing rule, or the catalogue) when it has answered, else the
+ * catalogue's default for the category (its own, or its parent's).
+ */
+export function suggestionFor(categoryCode: string, fromApi?: DispatchSuggestion): Suggestion | null {
+  if (fromApi) return { lead: fromApi.lead, cooperating: [...fromApi.cooperating] };
   const category = findCategory(categoryCode) ?? topLevelOf(categoryCode);
   if (!category) return null;
   return { lead: category.leadDepartment, cooperating: [...category.coDepartments] };
 }
 
+interface Props {
+  categoryCode: string;
+  suggestion: Suggestion | null;
+  /** The API's answer, which says whether a routing rule (and for which area) or the catalogue suggested it. */
+  fromApi?: DispatchSuggestion;
+}
+
 /** 派遣: the lead department and the co-operating ones, pre-filled with the suggestion and marked as such. */
-export function DispatchFields({ categoryCode }: { categoryCode: string }) {
+export function DispatchFields({ categoryCode, suggestion, fromApi }: Props) {
   const { t, lang } = useEventsI18n();
   const departments = useDepartments(true);
-  const suggestion = suggestionFor(categoryCode);
   const suggested = new Set(suggestion ? [suggestion.lead, ...suggestion.cooperating] : []);
-  const options = (departments.data ?? []).map((d) => ({
-    value: d.code,
-    label: d.name,
-    suggested: suggested.has(d.code),
-  }));
+  const options = (departments.data ?? []).map((d) => ({ value: d.code, label: d.name }));
   const render = (option: { value?: unknown; label?: unknown }) => (
     <span>
       {String(option.label ?? option.value)}
@@ -32,6 +44,7 @@ export function DispatchFields({ categoryCode }: { categoryCode: string }) {
       )}
     </span>
   );
+  const rule = fromApi?.source === 'rule';
   return (
     <>
       {suggestion && (
@@ -39,8 +52,16 @@ export function DispatchFields({ categoryCode }: { categoryCode: string }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('events.dispatch.suggestion', { category: categoryLabel(categoryCode, lang) })}
+          title={
+            rule
+              ? t('events.dispatch.suggestionRule', {
+                  category: categoryLabel(categoryCode, lang),
+                  area: fromApi?.area?.name ?? '—',
+                })
+              : t('events.dispatch.suggestion', { category: categoryLabel(categoryCode, lang) })
+          }
           data-testid="dispatch-suggestion"
+          data-source={fromApi?.source ?? 'catalogue'}
         />
       )}
       <Form.Item

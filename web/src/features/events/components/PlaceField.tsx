@@ -29,7 +29,9 @@ export function PlaceField({ point, onPoint, addressId, onAddress, error }: Prop
   const { t } = useEventsI18n();
   const area = useSelectedArea();
   const config = useClientConfig();
-  const grids = useGridBoundaries(area.code);
+  // A grid worker's or a community's grids; a street's or the district's communities (hundreds of grids otherwise).
+  const fine = area.node?.level === 'grid' || area.node?.level === 'community';
+  const grids = useGridBoundaries(area.code, fine ? 'grid' : 'community');
   const located = useLocate(point);
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);

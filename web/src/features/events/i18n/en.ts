@@ -100,6 +100,8 @@ export const enEventScreens: Record<EventScreensKey, string> = {
   'events.dispatch.cooperating': 'Co-operating departments',
   'events.dispatch.suggested': 'Suggested',
   'events.dispatch.suggestion': 'Pre-filled with the routing for "{category}"; change it if needed.',
+  'events.dispatch.suggestionRule':
+    'Pre-filled by the routing rule for "{category}" in {area}; change it if needed.',
   'events.dispatch.leadRequired': 'Choose the lead department',
   'enum.eventState.reported': 'To take on',
   'enum.eventState.in_progress': 'In progress',

@@ -99,6 +99,7 @@ export const zhCNEventScreens = {
   'events.dispatch.cooperating': '协办部门',
   'events.dispatch.suggested': '推荐',
   'events.dispatch.suggestion': '已按“{category}”的分派规则预填推荐部门，可修改。',
+  'events.dispatch.suggestionRule': '已按分流规则（“{category}”，{area}）预填推荐部门，可修改。',
   'events.dispatch.leadRequired': '请选择主办部门',
   'enum.eventState.reported': '待受理',
   'enum.eventState.in_progress': '处置中',
