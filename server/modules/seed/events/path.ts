@@ -11,7 +11,8 @@ import {
   stepEvent,
 } from '../../../../core/events/workflow';
 import type { Random } from '../../../../core/random';
-import type { Assignment, Draft, StepDraft } from './draft';
+import { applyToAssignments } from './assignments';
+import type { Draft, StepDraft } from './draft';
 import { type Clock, clockAfter, deadlineAt, drawEnd, drawWorking, type Timing } from './timing';
 import type { Person } from './world';
 
@@ -80,7 +81,7 @@ export class Path {
     if (action === 'send_back') this.level = levelBelow(this.level)!;
     this.state = next.to;
     this.t = at;
-    this.assign(action, options, at);
+    applyToAssignments(this.draft.assignments, action, options, this.level, at);
     if (action === 'approve_extension') {
       const until = this.clock?.extensionUntil ?? null;
       if (this.clock && until) this.clock = { ...this.clock, due: until, warn: null, extended: true };
@@ -150,51 +151,6 @@ export class Path {
         return this.t + r.int(20, 200) * 86_400_000;
       default:
         return drawEnd(this.timing, this.t, clock, r);
-    }
-  }
-
-  private assign(action: EventAction, o: ActOptions, at: number) {
-    const list = this.draft.assignments;
-    const live = (a: Assignment) => a.state === 'working' || a.state === 'fed_back' || a.state === 'done';
-    const answer = (a: Assignment, state: Assignment['state']) => {
-      a.state = state;
-      a.answeredAt = at;
-    };
-    if (action === 'dispatch') {
-      for (const a of list) if (live(a)) answer(a, 'withdrawn');
-      const { lead, cooperating } = o.details as { lead: string; cooperating: string[] };
-      list.push({
-        department: lead,
-        role: 'lead',
-        state: 'working',
-        feedback: null,
-        assignedAt: at,
-        answeredAt: null,
-      });
-      for (const d of cooperating)
-        list.push({
-          department: d,
-          role: 'cooperating',
-          state: 'working',
-          feedback: null,
-          assignedAt: at,
-          answeredAt: null,
-        });
-    }
-    const mine = (role: Assignment['role']) =>
-      list.findLast((a) => a.department === o.department && a.role === role && a.state === 'working');
-    if (action === 'feedback')
-      Object.assign(mine('cooperating')!, { state: 'fed_back', feedback: o.note, answeredAt: at });
-    if (action === 'complete')
-      Object.assign(mine('lead')!, { state: 'done', feedback: o.note, answeredAt: at });
-    if (action === 'refuse') {
-      const lead = mine('lead')!;
-      for (const a of list) if (live(a)) answer(a, 'withdrawn');
-      Object.assign(lead, { state: 'refused', feedback: o.reason, answeredAt: at });
-    }
-    if (action === 'rework' && this.level === 'district') {
-      const done = list.findLast((a) => a.role === 'lead' && a.state === 'done');
-      if (done) Object.assign(done, { state: 'working', answeredAt: null });
     }
   }
 
