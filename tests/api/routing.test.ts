@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventsWorld, eventsWorld } from './events-fixture';
 
-interface Place {
-  lat: number;
-  lng: number;
-  community: string;
-  street: string;
-}
+type Place = { lat: number; lng: number; community: string; street: string };
 
 /**
  * Routing rules (分流规则) through the HTTP app as the demo's roles: who may edit them, bad codes, the
@@ -29,11 +24,24 @@ describe('routing rules and the dispatch suggestion', () => {
       return row!;
     };
     here = await place('g.id = $1', [w.grid.grid_id]);
-    sameStreet = await place('g.street_id = $1 AND g.community_id <> $2', [w.grid.street_id, w.grid.community_id]);
+    sameStreet = await place('g.street_id = $1 AND g.community_id <> $2', [
+      w.grid.street_id,
+      w.grid.community_id,
+    ]);
     otherStreet = await place('g.street_id <> $1', [w.grid.street_id]);
   }, 180_000);
   afterAll(async () => w?.close());
 
+  /** Replaces a rule (PUT, which the events fixture does not send). */
+  const replace = async (id: number, body: Record<string, unknown>) => {
+    const res = await w.t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/routing-rules/${id}`,
+      headers: { authorization: `Bearer ${await w.t.tokenFor(w.accounts.centre)}`, 'accept-language': 'en' },
+      payload: body,
+    });
+    return { status: res.statusCode, body: res.json() as Record<string, unknown> };
+  };
   const rule = (body: Record<string, unknown>) => w.call(w.accounts.centre, 'POST', '/routing-rules', body);
   /** An event the district centre files at its own level, ready to dispatch, at a place. */
   const atDistrict = async (categoryCode: string, p: Place) => {
@@ -89,10 +97,19 @@ describe('routing rules and the dispatch suggestion', () => {
 
     const steps: [Record<string, unknown>, string][] = [
       [{ categoryCode: '20', lead: 'construction', cooperating: [] }, 'construction'],
-      [{ categoryCode: '20', area: here.street, lead: 'industry_commerce', cooperating: [] }, 'industry_commerce'],
-      [{ categoryCode: '20', area: here.community, lead: 'public_security', cooperating: [] }, 'public_security'],
+      [
+        { categoryCode: '20', area: here.street, lead: 'industry_commerce', cooperating: [] },
+        'industry_commerce',
+      ],
+      [
+        { categoryCode: '20', area: here.community, lead: 'public_security', cooperating: [] },
+        'public_security',
+      ],
       [{ categoryCode: '20.01', lead: 'transport', cooperating: [] }, 'transport'],
-      [{ categoryCode: '20.01', area: here.street, lead: 'traffic_police', cooperating: [] }, 'traffic_police'],
+      [
+        { categoryCode: '20.01', area: here.street, lead: 'traffic_police', cooperating: [] },
+        'traffic_police',
+      ],
       [{ categoryCode: '20.01', area: here.community, lead: 'health', cooperating: ['education'] }, 'health'],
     ];
     for (const [body, lead] of steps) {
@@ -110,14 +127,22 @@ describe('routing rules and the dispatch suggestion', () => {
   });
 
   it('versions a replaced rule, stops suggesting a retired one, and still explains old dispatches', async () => {
-    const created = await rule({ categoryCode: '16', area: here.street, lead: 'urban_management', cooperating: [] });
+    const created = await rule({
+      categoryCode: '16',
+      area: here.street,
+      lead: 'urban_management',
+      cooperating: [],
+    });
     const first = created.body.id as number;
     const e1 = await atDistrict('16', here);
     expect((await suggestion(e1)).rule).toMatchObject({ id: first, version: 1 });
-    const dispatched = await w.act(w.accounts.centre, e1, 'dispatch', { lead: 'urban_management', cooperating: [] });
+    const dispatched = await w.act(w.accounts.centre, e1, 'dispatch', {
+      lead: 'urban_management',
+      cooperating: [],
+    });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
 
-    const replaced = await w.call(w.accounts.centre, 'PUT', `/routing-rules/${first}`, {
+    const replaced = await replace(first, {
       categoryCode: '16',
       area: here.street,
       lead: 'industry_commerce',
@@ -126,9 +151,12 @@ describe('routing rules and the dispatch suggestion', () => {
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
     expect(replaced.body).toMatchObject({ ruleId: first, version: 2, retiredAt: null });
     const e2 = await atDistrict('16', here);
-    expect(await suggestion(e2)).toMatchObject({ lead: 'industry_commerce', rule: { ruleId: first, version: 2 } });
+    expect(await suggestion(e2)).toMatchObject({
+      lead: 'industry_commerce',
+      rule: { ruleId: first, version: 2 },
+    });
     const again = { categoryCode: '16', lead: 'health', cooperating: [] };
-    const stale = await w.call(w.accounts.centre, 'PUT', `/routing-rules/${first}`, again);
+    const stale = await replace(first, again);
     expect(stale.body.code).toBe('routing_rule_retired');
 
     const retired = await w.call(w.accounts.centre, 'POST', `/routing-rules/${replaced.body.id}/retire`);
@@ -152,7 +180,11 @@ describe('routing rules and the dispatch suggestion', () => {
   });
 
   it('counts how often dispatchers took the suggestion, overall, per rule and per category', async () => {
-    const made = await rule({ categoryCode: '09', lead: 'urban_management', cooperating: ['public_security'] });
+    const made = await rule({
+      categoryCode: '09',
+      lead: 'urban_management',
+      cooperating: ['public_security'],
+    });
     const ids = [];
     for (let i = 0; i < 4; i++) ids.push(await atDistrict('09', here));
     const from = new Date().toISOString();
@@ -165,12 +197,21 @@ describe('routing rules and the dispatch suggestion', () => {
     const catalogue = await atDistrict('08', here);
     expect((await take(catalogue, 'urban_management', ['health'])).status).toBe(200);
 
-    const res = await w.call(w.accounts.centre, 'GET', `/routing-rules/acceptance?from=${encodeURIComponent(from)}`);
+    const res = await w.call(
+      w.accounts.centre,
+      'GET',
+      `/routing-rules/acceptance?from=${encodeURIComponent(from)}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.overall).toEqual({ dispatches: 5, followed: 3, rate: 0.6 });
     expect(res.body.byRule).toEqual(
       expect.arrayContaining([
-        { rule: { id: made.body.id, ruleId: made.body.id, version: 1 }, dispatches: 4, followed: 2, rate: 0.5 },
+        {
+          rule: { id: made.body.id, ruleId: made.body.id, version: 1 },
+          dispatches: 4,
+          followed: 2,
+          rate: 0.5,
+        },
         { rule: null, dispatches: 1, followed: 1, rate: 1 },
       ]),
     );

@@ -4,6 +4,7 @@ import { type EventAction, eventActionsFor } from '../../../core/events/workflow
 import { execRows, type Orm } from '../../db/client';
 import { events } from '../../db/schema';
 import type { Actor } from '../auth';
+import { mergedInto } from './merged';
 import { mayTake } from './policies';
 import type { EventSummary, EventView } from './views';
 
@@ -114,6 +115,26 @@ export async function presentEvent(tx: Orm, actor: Actor, row: EventRow): Promis
       enterpriseId: row.enterpriseId,
     },
     mergedInto: row.mergedInto,
+    mergedEvents: (await mergedInto(tx, actor, row.id)).map((m) => ({
+      id: m.id,
+      number: m.number,
+      title: m.title,
+      reportedAt: iso(m.created_at)!,
+      mergedAt: iso(m.merged_at)!,
+      mergedBy: m.merged_by,
+      // The duplicate's reporter, hidden as the target's own would be when anonymous.
+      reporter: reporterFor(
+        actor,
+        {
+          ...row,
+          anonymous: m.anonymous,
+          reporterName: m.reporter_name,
+          reporterPhoneMasked: m.reporter_phone_masked,
+        },
+        assignments,
+        m.reporter_account,
+      ),
+    })),
     extensionUntil: iso(row.extensionUntil),
     rating: row.rating,
     closedByFinder: row.closedByFinder,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { EVENT_ACTIONS, EVENT_LEVELS, EVENT_STATES } from '../../../core/events/workflow';
+import { MergedEvent } from './merged';
 import { Nullable, OneOf, QUEUES } from './schemas';
 
 // What the events routes answer: the event page, list and queue items, the change feed, refusals.
@@ -71,6 +72,9 @@ export const EventView = Type.Object({
     enterpriseId: Nullable(Type.Integer()),
   }),
   mergedInto: Nullable(Type.Integer()),
+  mergedEvents: Type.Array(MergedEvent, {
+    description: 'Duplicates merged into this event, with their reporters',
+  }),
   extensionUntil: Nullable(Type.String()),
   rating: Nullable(Type.Integer()),
   closedByFinder: Type.Boolean(),
