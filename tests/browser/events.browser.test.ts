@@ -191,6 +191,15 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     await fitsWidth(grid.page);
     await screenshot(grid.page, 'events-reported-390');
 
+    // Reporting the same problem again at the same place: the open event is offered as a likely duplicate.
+    await grid.page.goto(`${appUrl()}/events/new`, { waitUntil: 'networkidle' });
+    await grid.page.getByTestId('event-report-form').waitFor();
+    await choose(grid.page, 'input-category', '11', '道路交通设施');
+    await grid.page.getByTestId('place-map').locator('path.leaflet-interactive').first().waitFor();
+    await grid.page.getByTestId('place-map').click();
+    await grid.page.getByTestId('duplicates').getByText(title).waitFor();
+    await screenshot(grid.page, 'events-duplicate-390');
+
     await act(grid, id, 'escalate', reason('涉及公交站改造，网格无法处置'));
     const community = await actor(browser(), accounts.community!);
     opened.push(community);

@@ -37,6 +37,9 @@ export const enEventScreens: Record<EventScreensKey, string> = {
   'events.report.anonymous': 'Anonymous',
   'events.report.required': 'Please fill in {field}',
   'events.report.photosLater': 'Photo upload is not available yet.',
+  'events.report.duplicates':
+    '{n} open event(s) of this category within 50 m in the last 7 days; it may be the same problem:',
+  'events.report.duplicateWhere': 'about {m} m away, reported {h} h ago',
   'events.picker.placeholder': 'Type a name or address',
   'events.picker.noMatch': 'No matching record',
   'events.queue.title': 'My to-do',

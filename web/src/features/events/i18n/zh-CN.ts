@@ -37,6 +37,8 @@ export const zhCNEventScreens = {
   'events.report.anonymous': '匿名反映',
   'events.report.required': '请填写{field}',
   'events.report.photosLater': '照片上传尚未开放。',
+  'events.report.duplicates': '附近 7 天内已有 {n} 件同类事件，可能是同一问题，请先查看：',
+  'events.report.duplicateWhere': '相距约 {m} 米，{h} 小时前上报',
   'events.picker.placeholder': '输入名称或地址搜索',
   'events.picker.noMatch': '没有匹配的记录',
   'events.queue.title': '我的待办',

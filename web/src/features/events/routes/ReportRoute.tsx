@@ -8,6 +8,7 @@ import { useSelectedArea } from '../../../lib/use-area';
 import { useReportEvent } from '../api/report-event';
 import type { ReportBody } from '../api/types';
 import { CategoryFields, rememberCategory } from '../components/CategoryFields';
+import { DuplicateOffer } from '../components/DuplicateOffer';
 import { PlaceField, type Point } from '../components/PlaceField';
 import { RecordPicker } from '../components/RecordPicker';
 import { type EventsKey, useEventsI18n } from '../i18n';
@@ -60,6 +61,7 @@ export function ReportRoute() {
   const [placeError, setPlaceError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'hazard';
   const category = Form.useWatch('category', form);
+  const subCategory = Form.useWatch('subCategory', form);
   const source = Form.useWatch('source', form);
 
   const submit = async (values: Values) => {
@@ -165,6 +167,7 @@ export function ReportRoute() {
             error={placeError}
           />
         </Form.Item>
+        <DuplicateOffer category={subCategory ?? category} point={point} />
         <Form.Item name="addressText" label={t('events.report.addressText')}>
           <Input maxLength={200} data-testid="input-addressText" />
         </Form.Item>
