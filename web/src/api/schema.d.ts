@@ -1714,6 +1714,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -1847,6 +1861,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -1992,6 +2020,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -2241,6 +2283,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -2493,6 +2549,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -2742,6 +2812,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -2992,6 +3076,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -3243,6 +3341,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -3548,6 +3660,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -3798,6 +3924,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -4048,6 +4188,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -4300,6 +4454,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -4551,6 +4719,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -4801,6 +4983,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -5051,6 +5247,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -5300,6 +5510,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -5550,6 +5774,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -5800,6 +6038,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -6050,6 +6302,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -6299,6 +6565,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
@@ -6549,6 +6829,20 @@ export type paths = {
                 residentId: number | null;
               };
               lng: number;
+              /** @description Duplicates merged into this event, with their reporters */
+              mergedEvents: {
+                id: number;
+                mergedAt: string;
+                mergedBy: string | null;
+                number: string;
+                reportedAt: string;
+                reporter: {
+                  accountName: string | null;
+                  name: string | null;
+                  phoneMasked: string | null;
+                } | null;
+                title: string;
+              }[];
               mergedInto: number | null;
               number: string;
               overdue: boolean;
