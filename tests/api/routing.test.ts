@@ -55,6 +55,31 @@ describe('routing rules and the dispatch suggestion', () => {
     return res.body as { lead: string; cooperating: string[]; source: string; rule: { id: number } | null };
   };
 
+  it('ships demo rules that differ from the catalogue, and suggests them', async () => {
+    const list = await w.call(w.accounts.centre, 'GET', '/routing-rules?categoryCode=17');
+    const [care] = list.body.items as Record<string, unknown>[];
+    expect(care).toMatchObject({
+      categoryCode: '17',
+      area: { level: 'street' },
+      lead: 'education',
+      cooperating: ['industry_commerce'],
+      catalogueLead: 'education',
+    });
+    expect(care!.catalogueCooperating).not.toEqual(care!.cooperating);
+    const [grid] = await w.db.query<Place>(
+      `SELECT g.centroid_lat AS lat, g.centroid_lng AS lng, c.code AS community, s.code AS street
+         FROM areas g JOIN areas c ON c.id = g.community_id JOIN areas s ON s.id = g.street_id
+        WHERE g.level = 'grid' AND s.code = $1 ORDER BY g.code LIMIT 1`,
+      [(care!.area as { code: string }).code],
+    );
+    expect(await suggestion(await atDistrict('17', grid!))).toMatchObject({
+      source: 'rule',
+      lead: 'education',
+      cooperating: ['industry_commerce'],
+      rule: { id: care!.id },
+    });
+  });
+
   it('lets the district centre edit, the street centre read, and refuses everyone else', async () => {
     const a = w.accounts;
     expect((await w.call(a.street, 'GET', '/routing-rules')).status).toBe(200);

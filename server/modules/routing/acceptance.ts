@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { execRows } from '../../db/client';
 import { invalidField } from '../../lib/errors';
-import type { RoutingContext } from './rules';
+import type { RoutingContext } from './context';
 import type { AcceptanceQuery } from './schemas';
 
 const DAY = 86_400_000;

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client';
 import type { AreaDirectory } from '../areas';
 import { acceptance } from './acceptance';
-import { createRule, listRules, type RoutingContext, replaceRule, retireRule } from './rules';
+import type { RoutingContext } from './context';
+import { createRule, listRules, replaceRule, retireRule } from './rules';
 import { AcceptanceQuery, AcceptanceView, ListQuery, RuleBody, RuleId, RuleList, RuleView } from './schemas';
 
 export interface RoutingDeps {

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
 import { refreshAllAreaCounts } from '../registry';
+import { seedDemoRoutingRules } from '../routing';
 import { seedDemoAccounts } from './accounts';
 import { loadEventHistory } from './events';
 import { loadRegistry, type SeedOptions, type SeedResult } from './load';
@@ -55,6 +56,7 @@ async function load(db: Database, options: DemoOptions): Promise<SeedResult> {
   const result = await loadRegistry(db, options);
   const small = options.scale === 'small';
   const accounts = await seedDemoAccounts(db, { seed: options.seed, small, pii: options.pii });
+  await seedDemoRoutingRules(db);
   // Events need the accounts who work them: they come last.
   const events = await loadEventHistory(db, { scale: options.scale, seed: options.seed });
   await refreshAllAreaCounts(db);
