@@ -4,9 +4,10 @@ import { benchLocate } from './locate';
 import { benchRegistry } from './registry';
 import { benchScope } from './scope';
 import { benchSeed } from './seed';
+import { benchSweep } from './sweep';
 import { benchWrites } from './writes';
 
-/** `npm run bench [-- locate|seed|registry|scope|load|writes|lighthouse]`: runs the named benchmarks (all by default). */
+/** `npm run bench [-- locate|seed|registry|scope|load|writes|sweep|lighthouse]`: runs the named benchmarks (all by default). */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   locate: benchLocate,
   seed: benchSeed,
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   scope: benchScope,
   load: () => benchLoad(),
   writes: benchWrites,
+  sweep: benchSweep,
   lighthouse: benchLighthouse,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
