@@ -46,6 +46,8 @@ const EventsList = named(() => import('../features/events/routes/EventsListRoute
 const EventPage = named(() => import('../features/events/routes/EventRoute'), 'EventRoute');
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const Messages = named(() => import('../features/notifications/routes/MessagesRoute'), 'MessagesRoute');
+const SupervisionOrders = named(() => import('../features/supervision/routes/OrdersRoute'), 'OrdersRoute');
+const SupervisionOrder = named(() => import('../features/supervision/routes/OrderRoute'), 'OrderRoute');
 const IdentityConflicts = named(
   () => import('../features/identity-conflicts/routes/IdentityConflictsRoute'),
   'IdentityConflictsRoute',
@@ -128,6 +130,8 @@ const router = createBrowserRouter([
       { path: 'my-grid', element: guarded('areas', MyGrid) },
       { path: 'help', element: <Help /> },
       { path: 'messages', element: guarded('notifications', Messages) },
+      { path: 'supervision', element: guarded('supervision_orders', SupervisionOrders) },
+      { path: 'supervision/:id', element: guarded('supervision_orders', SupervisionOrder) },
       ...registryRoutes,
       { path: 'audit', element: guarded('audit', Audit) },
       { path: 'audit/reads', element: guarded('audit', Audit) },

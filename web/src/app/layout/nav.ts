@@ -27,6 +27,13 @@ export const NAV: NavEntry[] = [
     inArea: true,
   },
   { path: '/events', label: 'nav.eventList', icon: '⚑', resource: 'events', inArea: true },
+  {
+    path: '/supervision',
+    label: 'nav.supervision',
+    icon: '⚠',
+    resource: 'supervision_orders',
+    inArea: false,
+  },
   ...REGISTRY_SCREENS.map(({ resource, icon }) => ({
     path: `/${resource}`,
     label: `list.${resource}` as const,
