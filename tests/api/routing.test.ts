@@ -32,16 +32,8 @@ describe('routing rules and the dispatch suggestion', () => {
   }, 180_000);
   afterAll(async () => w?.close());
 
-  /** Replaces a rule (PUT, which the events fixture does not send). */
-  const replace = async (id: number, body: Record<string, unknown>) => {
-    const res = await w.t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/routing-rules/${id}`,
-      headers: { authorization: `Bearer ${await w.t.tokenFor(w.accounts.centre)}`, 'accept-language': 'en' },
-      payload: body,
-    });
-    return { status: res.statusCode, body: res.json() as Record<string, unknown> };
-  };
+  const replace = (id: number, body: Record<string, unknown>) =>
+    w.call(w.accounts.centre, 'POST', `/routing-rules/${id}/replace`, body);
   const rule = (body: Record<string, unknown>) => w.call(w.accounts.centre, 'POST', '/routing-rules', body);
   /** An event the district centre files at its own level, ready to dispatch, at a place. */
   const atDistrict = async (categoryCode: string, p: Place) => {

@@ -62,8 +62,8 @@ export const routingRoutes: FastifyPluginAsyncTypebox<RoutingDeps> = async (app,
     async (req, reply) => reply.status(201).send(await createRule(context(req), req.body)),
   );
 
-  app.put(
-    '/routing-rules/:id',
+  app.post(
+    '/routing-rules/:id/replace',
     {
       config: policy('update'),
       schema: {

@@ -13248,7 +13248,7 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/routing-rules/{id}': {
+  '/api/v1/routing-rules/{id}/replace': {
     parameters: {
       query?: never;
       header?: never;
@@ -13256,8 +13256,9 @@ export type paths = {
       cookie?: never;
     };
     get?: never;
+    put?: never;
     /** Replace a live rule with a new version (the old one is retired) */
-    put: {
+    post: {
       parameters: {
         query?: never;
         header?: never;
@@ -13312,7 +13313,6 @@ export type paths = {
         };
       };
     };
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -44,6 +44,7 @@ const EventReport = named(() => import('../features/events/routes/ReportRoute'),
 const EventQueue = named(() => import('../features/events/routes/QueueRoute'), 'QueueRoute');
 const EventsList = named(() => import('../features/events/routes/EventsListRoute'), 'EventsListRoute');
 const EventPage = named(() => import('../features/events/routes/EventRoute'), 'EventRoute');
+const RoutingRules = named(() => import('../features/routing/routes/RoutingRulesRoute'), 'RoutingRulesRoute');
 const Help = named(() => import('../features/help/routes/HelpRoute'), 'HelpRoute');
 const Messages = named(() => import('../features/notifications/routes/MessagesRoute'), 'MessagesRoute');
 const SupervisionOrders = named(() => import('../features/supervision/routes/OrdersRoute'), 'OrdersRoute');
@@ -157,6 +158,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'events/:id', element: guarded('events', EventPage) },
+      { path: 'routing-rules', element: guarded('routing_rules', RoutingRules) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -27,6 +27,7 @@ export const NAV: NavEntry[] = [
     inArea: true,
   },
   { path: '/events', label: 'nav.eventList', icon: '⚑', resource: 'events', inArea: true },
+  { path: '/routing-rules', label: 'nav.routingRules', icon: '⇶', resource: 'routing_rules', inArea: false },
   {
     path: '/supervision',
     label: 'nav.supervision',
