@@ -60,6 +60,8 @@ describe('supervision orders', () => {
     const again = await w.call(a.centre, 'POST', '/supervision-orders', { eventId, reason: '再次督办' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already_supervised');
+    const blank = await w.call(a.street, 'POST', '/supervision-orders', { eventId, reason: '   ' });
+    expect(blank.status).toBe(400);
     const missing = await w.call(a.street, 'POST', '/supervision-orders', {
       eventId: 2147483647,
       reason: 'x',
@@ -111,6 +113,10 @@ describe('supervision orders', () => {
         .status,
     ).toBe(404);
     expect((await act(a.grid, 'answer', { version: 1, answer: 'x', finishBy: 'soon' })).status).toBe(400);
+    const blankAnswer = { version: 1, answer: '  ', finishBy: '2030-01-01T00:00:00Z' };
+    expect((await act(a.grid, 'answer', blankAnswer)).status).toBe(400);
+    const past = { version: 1, answer: '已处理', finishBy: '2020-01-01T00:00:00Z' };
+    expect((await act(a.grid, 'answer', past)).status).toBe(400);
     expect(await footprint(order.id as number)).toEqual(before);
   });
 

@@ -86,6 +86,7 @@ function issueReach(actor: Actor) {
 
 /** An order issued by hand on the event's current step; one open order per event at a time. */
 export async function issueOrder(ctx: Ctx, body: Static<typeof IssueBody>, now = new Date()) {
+  if (!body.reason.trim()) throw invalidField('reason', 'must not be blank', '不能为空');
   const id = await ctx.db.orm.transaction(async (tx) => {
     const [event] = await execRows<{
       id: number;
@@ -146,6 +147,7 @@ async function allowedOn(tx: Orm, actor: Actor, row: OrderRow): Promise<string[]
 /** What each action writes besides state and version. */
 function changes(action: PersonAction, body: ActionBody, actor: Actor, now: Date) {
   if (action === 'answer') {
+    if (!body.answer?.trim()) throw invalidField('answer', 'must not be blank', '不能为空');
     const finishBy = new Date(body.finishBy!);
     if (Number.isNaN(finishBy.getTime()) || finishBy.getTime() < now.getTime() - 60_000)
       throw invalidField('finishBy', 'must be a time from now on', '须为当前或之后的时间');
