@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { EventAction } from '../../../../../core/events/workflow';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError, apiGet } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
 import { useGridBoundaries } from '../api/get-boundaries';
 import { useEvent } from '../api/get-event';
@@ -136,6 +137,7 @@ export function EventRoute() {
           <Departments assignments={e.assignments} />
         </Card>
       )}
+      <SupervisionLine eventId={e.id} lang={lang} />
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('events.page.timeline')}</h2>}>
         <StepTimeline steps={e.steps} />
       </Card>
@@ -151,5 +153,31 @@ export function EventRoute() {
         }}
       />
     </Space>
+  );
+}
+
+/** The event's supervision orders (督办) I may see, each linking to its page; nothing when there are none. */
+function SupervisionLine({ eventId, lang }: { eventId: number; lang: string }) {
+  const orders = useQuery({
+    queryKey: ['supervision-orders', 'event', eventId],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: { id: number; state: string; overdue: boolean }[] }>(
+        '/supervision-orders',
+        { eventId },
+        signal,
+      ),
+  });
+  const items = orders.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Typography.Paragraph style={{ margin: 0 }} data-testid="event-supervision">
+      {lang === 'en' ? 'Supervision orders: ' : '督办：'}
+      {items.map((o, i) => (
+        <span key={o.id}>
+          {i > 0 && '、'}
+          <Link to={`/supervision/${o.id}`}>{`#${o.id}`}</Link>
+        </span>
+      ))}
+    </Typography.Paragraph>
   );
 }
