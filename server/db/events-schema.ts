@@ -13,9 +13,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { EventKind } from '../../core/events/catalogue';
 import type { EventLevel, EventState } from '../../core/events/workflow';
+import type { Role } from '../../core/policy/roles';
 import { bytea } from './columns';
 
-// Grid events: mirrors migrations/0014_events.sql (tests/architecture/schema.test.ts compares both).
+// Grid events: mirrors migrations/0014_events.sql and 0019 (tests/architecture/schema.test.ts compares both).
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -76,6 +77,8 @@ export const eventSteps = pgTable('event_steps', {
   level: text('level').$type<EventLevel>().notNull(),
   actorId: integer('actor_id'),
   actor: text('actor').notNull(),
+  actorRole: text('actor_role').$type<Role>(),
+  actorOffice: text('actor_office'),
   departmentId: integer('department_id'),
   reason: text('reason'),
   note: text('note'),

@@ -26,7 +26,10 @@ export function presentSummary(row: EventRow, now = Date.now()): Static<typeof E
     communityId: row.communityId,
     gridId: row.gridId,
     dueAt: iso(row.dueAt),
+    warnAt: iso(row.warnAt),
     overdue: row.dueAt !== null && new Date(row.dueAt).getTime() < now,
+    lat: row.lat,
+    lng: row.lon,
     version: row.version,
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
@@ -50,6 +53,8 @@ interface StepRow extends Record<string, unknown> {
   from_level: string | null;
   level: string;
   actor_name: string | null;
+  actor_role: string | null;
+  actor_office: string | null;
   department: string | null;
   reason: string | null;
   note: string | null;
@@ -81,6 +86,7 @@ export async function presentEvent(tx: Orm, actor: Actor, row: EventRow): Promis
   const steps = await execRows<StepRow>(
     tx,
     sql`SELECT s.id, s.action, s.from_state, s.to_state, s.from_level, s.level, acc.display_name AS actor_name,
+               s.actor_role, s.actor_office,
                d.name AS department, s.reason, s.note, s.details, s.due_at, s.at
           FROM event_steps s LEFT JOIN accounts acc ON acc.id = s.actor_id
           LEFT JOIN departments d ON d.id = s.department_id
@@ -101,8 +107,6 @@ export async function presentEvent(tx: Orm, actor: Actor, row: EventRow): Promis
   return {
     ...presentSummary(row),
     description: row.description,
-    lat: row.lat,
-    lng: row.lon,
     addressText: row.addressText,
     source: row.source,
     sensitive: row.sensitive,
@@ -154,6 +158,8 @@ export async function presentEvent(tx: Orm, actor: Actor, row: EventRow): Promis
       fromLevel: s.from_level,
       level: s.level,
       actorName: s.actor_name,
+      actorRole: s.actor_role,
+      actorOffice: s.actor_office,
       department: s.department,
       reason: s.reason,
       note: s.note,

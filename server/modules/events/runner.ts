@@ -120,6 +120,13 @@ export async function runTransition<B extends ActionBody>(
   return presentEvent(ctx.db.orm, ctx.actor, row);
 }
 
+/** The actor's office now, kept on the step: the department, else the areas the account is bound to. */
+function officeOf(ctx: EventContext): string | null {
+  if (ctx.actor.departmentName) return ctx.actor.departmentName;
+  const names = ctx.actor.areaIds.map((id) => ctx.areas.byIdOrNull(id)?.name).filter((n) => n !== undefined);
+  return names.length > 0 ? names.join('、').slice(0, 200) : null;
+}
+
 interface StepRecord {
   event: EventRow;
   action: EventAction | 'report';
@@ -144,6 +151,8 @@ export async function recordStep(tx: Orm, ctx: EventContext, s: StepRecord) {
       level: event.level,
       actorId: ctx.actor.accountId,
       actor: actorLabel(ctx.actor),
+      actorRole: ctx.actor.role,
+      actorOffice: officeOf(ctx),
       departmentId: effect.departmentId ?? ctx.actor.departmentId,
       reason: s.reason,
       note: s.note,

@@ -15,6 +15,7 @@ export const OneOf = <const T extends string>(values: readonly T[], description?
 
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export const SOURCES = ['patrol', 'resident', 'hotline', 'external'] as const;
+export const LIST_SORTS = ['created', 'due', 'urgency'] as const;
 
 export const EventId = Type.Object({ id: Id('Event id') }, { additionalProperties: false });
 
@@ -113,6 +114,14 @@ export const ListQuery = Type.Object(
     area: Type.Optional(
       Type.String({ pattern: '^[0-9]{15}$', description: 'Area code: events in its subtree' }),
     ),
+    urgency: Type.Optional(OneOf(URGENCIES)),
+    overdue: Type.Optional(
+      Type.Boolean({ description: 'true: only events past their deadline; false: only those not past it' }),
+    ),
+    sort: Type.Optional(
+      OneOf(LIST_SORTS, "'created' (default), 'due' (no deadline counts as latest), 'urgency' (by rank)"),
+    ),
+    order: Type.Optional(OneOf(['asc', 'desc'] as const, "Default 'desc'")),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
     cursor: Type.Optional(Type.String({ maxLength: 1024 })),
   },

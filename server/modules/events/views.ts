@@ -13,6 +13,14 @@ const Step = Type.Object({
   fromLevel: Nullable(Type.String()),
   level: Type.String(),
   actorName: Nullable(Type.String()),
+  actorRole: Nullable(
+    Type.String({
+      description: "The actor's role when the step was taken (null for steps before it was kept)",
+    }),
+  ),
+  actorOffice: Nullable(
+    Type.String({ description: "The actor's department, or the areas of the actor's office, at that time" }),
+  ),
   department: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   note: Nullable(Type.String()),
@@ -43,7 +51,12 @@ export const EventSummary = Type.Object({
   communityId: Type.Integer(),
   gridId: Type.Integer(),
   dueAt: Nullable(Type.String()),
+  warnAt: Nullable(
+    Type.String({ description: "When the step's clock reaches 80 % of its working time (即将到期)" }),
+  ),
   overdue: Type.Boolean(),
+  lat: Type.Number(),
+  lng: Type.Number(),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -52,8 +65,6 @@ export const EventSummary = Type.Object({
 export const EventView = Type.Object({
   ...EventSummary.properties,
   description: Type.String(),
-  lat: Type.Number(),
-  lng: Type.Number(),
   addressText: Nullable(Type.String()),
   source: Type.String(),
   sensitive: Type.Boolean(),

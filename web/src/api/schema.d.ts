@@ -1549,6 +1549,12 @@ export type paths = {
           kind?: 'dispute' | 'hazard' | 'service' | 'other';
           level?: 'grid' | 'community' | 'street' | 'district';
           limit?: number;
+          /** @description Default 'desc' */
+          order?: 'asc' | 'desc';
+          /** @description true: only events past their deadline; false: only those not past it */
+          overdue?: boolean;
+          /** @description 'created' (default), 'due' (no deadline counts as latest), 'urgency' (by rank) */
+          sort?: 'created' | 'due' | 'urgency';
           state?:
             | 'reported'
             | 'in_progress'
@@ -1559,6 +1565,7 @@ export type paths = {
             | 'shelved'
             | 'voided'
             | 'merged';
+          urgency?: 'normal' | 'urgent' | 'emergency';
         };
         header?: never;
         path?: never;
@@ -1582,8 +1589,10 @@ export type paths = {
                 gridId: number;
                 id: number;
                 kind: string;
+                lat: number;
                 /** @enum {string} */
                 level: 'grid' | 'community' | 'street' | 'district';
+                lng: number;
                 number: string;
                 overdue: boolean;
                 /** @enum {string} */
@@ -1602,6 +1611,7 @@ export type paths = {
                 updatedAt: string;
                 urgency: string;
                 version: number;
+                warnAt: string | null;
               }[];
               nextCursor: string | null;
             };
@@ -1753,6 +1763,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -1770,6 +1782,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -1900,6 +1913,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -1917,6 +1932,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -2059,6 +2075,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -2076,6 +2094,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -2322,6 +2341,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -2339,6 +2360,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -2588,6 +2610,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -2605,6 +2629,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -2851,6 +2876,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -2868,6 +2895,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -3115,6 +3143,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -3132,6 +3162,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -3380,6 +3411,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -3397,6 +3430,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -3699,6 +3733,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -3716,6 +3752,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -3963,6 +4000,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -3980,6 +4019,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -4227,6 +4267,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -4244,6 +4286,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -4493,6 +4536,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -4510,6 +4555,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -4758,6 +4804,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -4775,6 +4823,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -5022,6 +5071,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -5039,6 +5090,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -5286,6 +5338,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -5303,6 +5357,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -5549,6 +5604,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -5566,6 +5623,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -5813,6 +5871,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -5830,6 +5890,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -6077,6 +6138,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -6094,6 +6157,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -6341,6 +6405,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -6358,6 +6424,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -6604,6 +6671,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -6621,6 +6690,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -6868,6 +6938,8 @@ export type paths = {
               steps: {
                 action: string;
                 actorName: string | null;
+                actorOffice: string | null;
+                actorRole: string | null;
                 at: string;
                 department: string | null;
                 details: unknown;
@@ -6885,6 +6957,7 @@ export type paths = {
               updatedAt: string;
               urgency: string;
               version: number;
+              warnAt: string | null;
             };
           };
         };
@@ -7097,8 +7170,10 @@ export type paths = {
                   gridId: number;
                   id: number;
                   kind: string;
+                  lat: number;
                   /** @enum {string} */
                   level: 'grid' | 'community' | 'street' | 'district';
+                  lng: number;
                   number: string;
                   overdue: boolean;
                   /** @enum {string} */
@@ -7117,6 +7192,7 @@ export type paths = {
                   updatedAt: string;
                   urgency: string;
                   version: number;
+                  warnAt: string | null;
                 };
               }[];
             };
@@ -7176,8 +7252,10 @@ export type paths = {
                 gridId: number;
                 id: number;
                 kind: string;
+                lat: number;
                 /** @enum {string} */
                 level: 'grid' | 'community' | 'street' | 'district';
+                lng: number;
                 number: string;
                 overdue: boolean;
                 /** @enum {string} */
@@ -7198,6 +7276,7 @@ export type paths = {
                 updatedAt: string;
                 urgency: string;
                 version: number;
+                warnAt: string | null;
               }[];
               nextCursor: string | null;
             };
