@@ -244,7 +244,9 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     // The lead department finds it in its to-do.
     const transport = await actor(browser(), accounts.transport!, true);
     opened.push(transport);
-    await transport.page.goto(`${appUrl()}/events/queue`, { waitUntil: 'networkidle' });
+    // Department staff start on their to-do.
+    await transport.page.goto(`${appUrl()}/`, { waitUntil: 'networkidle' });
+    await transport.page.waitForURL(/\/events\/queue$/);
     await transport.page.getByTestId('list-card').getByText(title).waitFor();
     await settled(transport.page);
     await fitsWidth(transport.page);
@@ -288,6 +290,12 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     expect(await shown.count()).toBe(event.steps.length);
     const actors = await centre.page.getByTestId('step-actor').allTextContents();
     expect(actors).toEqual(event.steps.map((s) => s.actorName));
+    // Each step names the role and office the actor had when taking it.
+    const offices = await centre.page.getByTestId('step-office').allTextContents();
+    expect(offices).toHaveLength(event.steps.length);
+    expect(offices[0]).toContain('网格员');
+    expect(offices[4]).toContain('区三化办');
+    expect(offices[8]).toContain(names.transport!);
     expect(await centre.page.getByTestId('event-timeline').textContent()).toContain('派遣');
     expect(await centre.page.getByTestId('no-actions').count()).toBe(1);
     await screenshot(centre.page, 'events-page-1440');
@@ -305,9 +313,26 @@ describe('grid events in the browser: the bus stop clicked through by the real r
     if ((await overdue.count()) > 0)
       expect(await overdue.first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(207, 19, 34)');
     await screenshot(centre.page, 'events-list-1440');
+    // "Overdue only" filters on the server: the rows are the API's first page of overdue events.
+    await centre.page.getByTestId('filter-overdue').click();
+    const overduePage = await apiJson<{ items: { number: string }[] }>(
+      centre.page,
+      '/events?overdue=true&limit=20',
+    );
+    if (overduePage.items.length > 0)
+      await centre.page.getByText(overduePage.items[0]!.number).first().waitFor();
+    await settled(centre.page);
+    expect(await centre.page.locator('[data-testid=due]:not([data-mark=overdue])').count()).toBe(0);
+    await centre.page.getByTestId('filter-overdue').click();
+    // The map reads the points from the list's answer: no event is fetched one by one.
+    const oneByOne: string[] = [];
+    centre.page.on('request', (r) => {
+      if (/\/api\/v1\/events\/\d+$/.test(new URL(r.url()).pathname)) oneByOne.push(r.url());
+    });
     await centre.page.getByTestId('events-view').getByText('地图').click();
     const canvas = centre.page.getByTestId('events-map-canvas');
     await canvas.locator('path.event-marker, path.event-cluster').first().waitFor();
+    expect(oneByOne).toEqual([]);
     await settled(centre.page);
     await screenshot(centre.page, 'events-map-1440');
     // A marker opens its event (a cluster first zooms in to its markers).

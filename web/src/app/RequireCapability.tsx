@@ -39,13 +39,20 @@ export function RequireCapability({ resource, action = 'read', children }: Props
 }
 
 /**
- * `/`: "my grid" for a grid worker without a chosen area, the overview for other accounts that see areas (and
- * for a grid worker who picked an area on the map), else the first screen the role has (an auditor's audit log).
+ * `/`: "my grid" for a grid worker without a chosen area, the to-do (`/events/queue`) for department staff
+ * without one, the overview for other accounts that see areas (and for those who picked an area), else the first screen the role has (an auditor's audit log).
  */
 export function Home({ overview, myGrid }: { overview: ReactNode; myGrid: ReactNode }) {
   const permissions = usePermissions();
   const me = useMe();
   const [params] = useSearchParams();
+  // Department staff work from their to-do; the overview stays one menu entry (or an area link) away.
+  if (
+    me.data?.role === 'department_staff' &&
+    allows(permissions, 'events', 'read') &&
+    !params.has(AREA_PARAM)
+  )
+    return <Navigate to="/events/queue" replace />;
   if (allows(permissions, 'areas', 'read')) {
     return me.data?.role === 'grid_worker' && !params.has(AREA_PARAM) ? myGrid : overview;
   }

@@ -38,14 +38,9 @@ export const STATE_COLOURS: Record<string, string> = {
 
 export type DueMark = 'overdue' | 'warning' | 'on_time' | 'none';
 
-/**
- * How close a deadline is: overdue past it, warning in the last fifth of the time since the clock started
- * (the time-limit table warns at 80 %; the API gives no warning time, so the fifth is of elapsed time).
- */
-export function dueMark(dueAt: string | null, startedAt: string, now = Date.now()): DueMark {
+/** How close a deadline is: overdue past it, warning from the API's `warnAt` (80 % of the working time) on. */
+export function dueMark(dueAt: string | null, warnAt: string | null, now = Date.now()): DueMark {
   if (!dueAt) return 'none';
-  const due = new Date(dueAt).getTime();
-  if (now > due) return 'overdue';
-  const start = new Date(startedAt).getTime();
-  return now >= start + 0.8 * (due - start) ? 'warning' : 'on_time';
+  if (now > new Date(dueAt).getTime()) return 'overdue';
+  return warnAt && now >= new Date(warnAt).getTime() ? 'warning' : 'on_time';
 }

@@ -5,19 +5,19 @@ import { dueMark } from '../labels';
 
 const COLOURS = { overdue: '#cf1322', warning: '#874d00' } as const;
 
-/** The deadline, red with "overdue" once past it, amber with "due soon" in its last fifth. */
+/** The deadline, red with "overdue" once past it, amber with "due soon" from its warning time. */
 export function DueBadge({
   dueAt,
-  startedAt,
+  warnAt,
   overdue,
 }: {
   dueAt: string | null;
-  startedAt: string;
+  warnAt: string | null;
   overdue?: boolean;
 }) {
   const { t } = useEventsI18n();
   if (!dueAt) return <Typography.Text type="secondary">{t('events.due.none')}</Typography.Text>;
-  const mark = overdue ? 'overdue' : dueMark(dueAt, startedAt);
+  const mark = overdue ? 'overdue' : dueMark(dueAt, warnAt);
   const colour = mark === 'overdue' || mark === 'warning' ? COLOURS[mark] : undefined;
   return (
     <span data-testid="due" data-mark={mark} style={{ color: colour, fontWeight: colour ? 600 : undefined }}>

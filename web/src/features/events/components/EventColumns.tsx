@@ -9,19 +9,34 @@ import { categoryLabel } from '../labels';
 import { DueBadge } from './DueBadge';
 import { StateTag } from './StateTag';
 
-/** The columns an events table shows (list and queues); `sortable` marks those the list sorts by. */
-export function eventColumns(i18n: EventsI18n, sortable: boolean): TableColumnsType<EventSummary> {
+/** The list's server-side sort: the API's sort and order (unset: newest first). */
+export interface EventsSort {
+  sort?: 'created' | 'due' | 'urgency';
+  order?: 'asc' | 'desc';
+}
+/** The columns the API sorts by, keyed by column key. */
+export const SORT_OF_COLUMN = { createdAt: 'created', dueAt: 'due', urgency: 'urgency' } as const;
+
+/** The columns an events table shows (list and queues); with `sort`, the API's sortable columns get sorters. */
+export function eventColumns(i18n: EventsI18n, sort?: EventsSort): TableColumnsType<EventSummary> {
   const { t, tx, lang } = i18n;
-  const sorter = <K extends keyof EventSummary>(key: K) =>
-    sortable
-      ? (a: EventSummary, b: EventSummary) => String(a[key] ?? '').localeCompare(String(b[key] ?? ''))
-      : undefined;
+  const sorter = (key: keyof typeof SORT_OF_COLUMN) =>
+    sort
+      ? {
+          sorter: true,
+          sortOrder:
+            sort.sort === SORT_OF_COLUMN[key]
+              ? sort.order === 'asc'
+                ? ('ascend' as const)
+                : ('descend' as const)
+              : null,
+        }
+      : {};
   return [
     {
       key: 'number',
       title: t('events.list.number'),
       width: 140,
-      sorter: sorter('number'),
       render: (_, e) => <Link to={`/events/${e.id}`}>{e.number}</Link>,
     },
     { key: 'title', title: t('events.list.titleCol'), dataIndex: 'title', width: 200, ellipsis: true },
@@ -29,7 +44,6 @@ export function eventColumns(i18n: EventsI18n, sortable: boolean): TableColumnsT
       key: 'state',
       title: t('events.list.state'),
       width: 90,
-      sorter: sorter('state'),
       render: (_, e) => <StateTag state={e.state} />,
     },
     {
@@ -43,29 +57,28 @@ export function eventColumns(i18n: EventsI18n, sortable: boolean): TableColumnsT
       title: t('events.list.category'),
       width: 170,
       ellipsis: true,
-      sorter: sorter('categoryCode'),
       render: (_, e) => categoryLabel(e.categoryCode, lang),
     },
     {
       key: 'urgency',
       title: t('events.list.urgency'),
       width: 90,
-      sorter: sorter('urgency'),
+      ...sorter('urgency'),
       render: (_, e) => enumLabel(tx, 'eventUrgency', e.urgency),
     },
     {
       key: 'createdAt',
       title: t('events.list.reported'),
       width: 140,
-      sorter: sorter('createdAt'),
+      ...sorter('createdAt'),
       render: (_, e) => formatDateTime(e.createdAt),
     },
     {
       key: 'dueAt',
       title: t('events.list.due'),
       width: 230,
-      sorter: sorter('dueAt'),
-      render: (_, e) => <DueBadge dueAt={e.dueAt} startedAt={e.updatedAt} overdue={e.overdue} />,
+      ...sorter('dueAt'),
+      render: (_, e) => <DueBadge dueAt={e.dueAt} warnAt={e.warnAt} overdue={e.overdue} />,
     },
   ];
 }
@@ -84,7 +97,7 @@ export function eventCard(i18n: EventsI18n, e: EventSummary): { heading: ReactNo
         <StateTag state={e.state} /> {e.number} · {enumLabel(tx, 'eventLevel', e.level)}
       </span>,
       categoryLabel(e.categoryCode, lang),
-      <DueBadge key="d" dueAt={e.dueAt} startedAt={e.updatedAt} overdue={e.overdue} />,
+      <DueBadge key="d" dueAt={e.dueAt} warnAt={e.warnAt} overdue={e.overdue} />,
     ],
   };
 }

@@ -49,7 +49,7 @@ export function EventFacts({ event }: { event: EventView }) {
         {
           key: 'due',
           label: t('events.list.due'),
-          children: <DueBadge dueAt={event.dueAt} startedAt={event.updatedAt} overdue={event.overdue} />,
+          children: <DueBadge dueAt={event.dueAt} warnAt={event.warnAt} overdue={event.overdue} />,
         },
         { key: 'reported', label: t('events.list.reported'), children: formatDateTime(event.createdAt) },
         {

@@ -1,22 +1,17 @@
-import { useQueries } from '@tanstack/react-query';
 import { Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { enumLabel } from '../../../i18n';
-import { apiGet } from '../../../lib/api-client';
 import { useClientConfig } from '../../../lib/client-config';
 import { useSelectedArea } from '../../../lib/use-area';
 import { useGridBoundaries } from '../api/get-boundaries';
-import { type EventSummary, type EventView, eventKeys } from '../api/types';
+import type { EventSummary } from '../api/types';
 import { useEventsI18n } from '../i18n';
 import { STATE_COLOURS } from '../labels';
 
 const PlaceMap = lazy(() => import('./PlaceMap'));
 
-/**
- * The page's events on the map, coloured by state and clustered. The list API gives no points, so each event
- * of the page is read (a page is at most 50; the answers are cached for the event page).
- */
+/** The page's events on the map (a page of up to 100, each with its point), coloured by state and clustered. */
 export function EventsMap({ items }: { items: EventSummary[] }) {
   const { t, tx } = useEventsI18n();
   const navigate = useNavigate();
@@ -27,27 +22,13 @@ export function EventsMap({ items }: { items: EventSummary[] }) {
     area.code,
     area.node?.level === 'community' || area.node?.level === 'grid' ? 'grid' : 'community',
   );
-  const details = useQueries({
-    queries: items.map((e) => ({
-      queryKey: eventKeys.one(e.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        apiGet<EventView>(`/events/${e.id}`, undefined, signal),
-      staleTime: 60_000,
-    })),
-  });
-  const markers = details.flatMap((d) =>
-    d.data
-      ? [
-          {
-            id: d.data.id,
-            lat: d.data.lat,
-            lng: d.data.lng,
-            colour: STATE_COLOURS[d.data.state] ?? '#595959',
-            label: `${d.data.number} ${d.data.title} · ${enumLabel(tx, 'eventState', d.data.state)}`,
-          },
-        ]
-      : [],
-  );
+  const markers = items.map((e) => ({
+    id: e.id,
+    lat: e.lat,
+    lng: e.lng,
+    colour: STATE_COLOURS[e.state] ?? '#595959',
+    label: `${e.number} ${e.title} · ${enumLabel(tx, 'eventState', e.state)}`,
+  }));
   const states = [...new Set(items.map((e) => e.state))];
   return (
     <div data-testid="events-map">

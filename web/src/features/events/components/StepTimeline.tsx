@@ -1,5 +1,6 @@
 import { Timeline, Typography } from 'antd';
-import { enumLabel } from '../../../i18n';
+import { ROLE_LABELS, type Role } from '../../../../../core/policy/roles';
+import { enumLabel, type I18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import type { EventStep } from '../api/types';
 import { useEventsI18n } from '../i18n';
@@ -13,9 +14,8 @@ function deadlineKept(steps: EventStep[], index: number): boolean | null {
 }
 
 /**
- * Actions taken by the level the event stands at, so the level names the actor's office. Others (verify, close,
- * rate, extensions) may be taken by someone of another level; the API's steps do not carry the actor's role,
- * so those show the name (and department) only.
+ * Steps written before the API kept the actor's role and office: for actions taken by the level the event
+ * stands at, the level names the office; others show the name (and department) only.
  */
 const AT_LEVEL = new Set([
   'report',
@@ -30,6 +30,17 @@ const AT_LEVEL = new Set([
   'merge',
 ]);
 
+/** Who took the step, as their role and office were then: 网格员 · 某某网格, or 职能部门 · 区交通运输局. */
+function whoTook(s: EventStep, tx: I18n['tx'], lang: string): string | null {
+  if (s.actorRole) {
+    const role = ROLE_LABELS[s.actorRole as Role]?.[lang === 'en' ? 'en' : 'zh'] ?? s.actorRole;
+    return s.actorOffice ? `${role} · ${s.actorOffice}` : role;
+  }
+  return (
+    s.department ?? (AT_LEVEL.has(s.action) ? enumLabel(tx, 'eventLevel', s.fromLevel ?? s.level) : null)
+  );
+}
+
 /** 办理过程: every step — who (name, department or level), when, from → to, reason, note, deadline kept or missed. */
 export function StepTimeline({ steps }: { steps: EventStep[] }) {
   const { t, tx, lang } = useEventsI18n();
@@ -38,9 +49,7 @@ export function StepTimeline({ steps }: { steps: EventStep[] }) {
       data-testid="event-timeline"
       items={steps.map((s, i) => {
         const kept = deadlineKept(steps, i);
-        const who =
-          s.department ??
-          (AT_LEVEL.has(s.action) ? enumLabel(tx, 'eventLevel', s.fromLevel ?? s.level) : null);
+        const who = whoTook(s, tx, lang);
         return {
           key: s.id,
           color: kept === false ? 'red' : 'blue',
@@ -49,7 +58,12 @@ export function StepTimeline({ steps }: { steps: EventStep[] }) {
               <Typography.Text strong>{actionLabel(s.action, lang)}</Typography.Text>
               {' · '}
               <span data-testid="step-actor">{s.actorName ?? '—'}</span>
-              {who && <Typography.Text type="secondary"> （{who}）</Typography.Text>}
+              {who && (
+                <Typography.Text type="secondary" data-testid="step-office">
+                  {' '}
+                  （{who}）
+                </Typography.Text>
+              )}
               <div>
                 <Typography.Text type="secondary">{formatDateTime(s.at)}</Typography.Text>
                 {' · '}

@@ -64,7 +64,6 @@ export const enEventScreens: Record<EventScreensKey, string> = {
   'events.list.reported': 'Reported',
   'events.list.due': 'Due',
   'events.list.overdueOnly': 'Overdue only',
-  'events.list.pageFilter': 'Urgency and overdue filter this page',
   'events.list.empty': 'No event matches',
   'events.list.asList': 'List',
   'events.list.asMap': 'Map',

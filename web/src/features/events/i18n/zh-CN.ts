@@ -63,7 +63,6 @@ export const zhCNEventScreens = {
   'events.list.reported': '上报时间',
   'events.list.due': '期限',
   'events.list.overdueOnly': '只看超期',
-  'events.list.pageFilter': '紧急程度与超期按本页筛选',
   'events.list.empty': '没有符合条件的事件',
   'events.list.asList': '列表',
   'events.list.asMap': '地图',

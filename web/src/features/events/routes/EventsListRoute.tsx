@@ -9,12 +9,13 @@ import { useCursorPaging } from '../../../lib/use-cursor-paging';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useEventsPage } from '../api/list-events';
 import type { EventSummary, ListFilters } from '../api/types';
-import { eventCard, eventColumns } from '../components/EventColumns';
+import { type EventsSort, eventCard, eventColumns, SORT_OF_COLUMN } from '../components/EventColumns';
 import { EventsMap } from '../components/EventsMap';
 import { type EventsKey, useEventsI18n } from '../i18n';
 
 const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
-const KEYS = ['state', 'kind', 'category', 'urgency', 'overdue', 'view'] as const;
+const KEYS = ['state', 'kind', 'category', 'urgency', 'overdue', 'sort', 'order', 'view'] as const;
+const SORTS = ['created', 'due', 'urgency'] as const;
 
 /** 事件列表: every event the caller may see in the selected area, filtered, paged; a table, cards or a map. */
 export function EventsListRoute() {
@@ -23,20 +24,23 @@ export function EventsListRoute() {
   const navigate = useNavigate();
   const area = useSelectedArea();
   const [f, setF] = useUrlFilters(KEYS);
+  const sort: EventsSort = {
+    ...(SORTS.find((k) => k === f.sort) ? { sort: f.sort as EventsSort['sort'] } : {}),
+    ...(f.order === 'asc' ? { order: 'asc' as const } : {}),
+  };
   const filters: ListFilters = {
     ...(f.state ? { state: f.state as ListFilters['state'] } : {}),
     ...(f.kind ? { kind: f.kind as ListFilters['kind'] } : {}),
     ...(f.category ? { categoryCode: f.category } : {}),
+    ...(f.urgency ? { urgency: f.urgency as ListFilters['urgency'] } : {}),
+    ...(f.overdue === '1' ? { overdue: true } : {}),
+    ...sort,
     ...(area.code ? { area: area.code } : {}),
-    limit: 20,
+    // The map shows a whole page of up to 100: the list's items carry their points.
+    limit: f.view === 'map' ? 100 : 20,
   };
   const paging = useCursorPaging(JSON.stringify(filters));
   const query = useEventsPage({ ...filters, ...(paging.cursor ? { cursor: paging.cursor } : {}) });
-  // The API filters neither by urgency nor by overdue: those narrow the page shown.
-  const onPage = (e: EventSummary) => (!f.urgency || e.urgency === f.urgency) && (!f.overdue || e.overdue);
-  const shown = query.data
-    ? { ...query, data: { ...query.data, items: query.data.items.filter(onPage) } }
-    : query;
   const select = (
     key: (typeof KEYS)[number],
     label: EventsKey,
@@ -54,7 +58,7 @@ export function EventsListRoute() {
       data-testid={`filter-${key}`}
     />
   );
-  const active = KEYS.filter((k) => k !== 'view' && f[k]).length;
+  const active = KEYS.filter((k) => k !== 'view' && k !== 'sort' && k !== 'order' && f[k]).length;
 
   return (
     <ListPage<EventSummary>
@@ -105,15 +109,19 @@ export function EventsListRoute() {
           </Checkbox>
         </>
       }
-      notice={
-        f.view === 'map' && query.data ? <EventsMap items={query.data.items.filter(onPage)} /> : undefined
-      }
-      columns={eventColumns(i18n, true)}
-      query={shown as typeof query}
+      notice={f.view === 'map' && query.data ? <EventsMap items={query.data.items} /> : undefined}
+      columns={eventColumns(i18n, sort)}
+      query={query}
       paging={paging}
       card={(e) => eventCard(i18n, e)}
       empty={t('events.list.empty')}
       onRowClick={(e) => navigate(`/events/${e.id}`)}
+      onSort={(key, order) =>
+        setF({
+          sort: order && key ? SORT_OF_COLUMN[key as keyof typeof SORT_OF_COLUMN] : undefined,
+          order: order === 'ascend' ? 'asc' : undefined,
+        })
+      }
     />
   );
 }

@@ -99,7 +99,7 @@ export function QueueRoute() {
           locale={{ emptyText: t('events.queue.empty') }}
           columns={[
             { key: 'queue', title: '', width: 100, render: (_, e) => enumLabel(tx, 'eventQueue', e.queue) },
-            ...(eventColumns(i18n, false) as never[]),
+            ...(eventColumns(i18n) as never[]),
           ]}
           onRow={(e) => ({ onClick: () => navigate(`/events/${e.id}`), style: { cursor: 'pointer' } })}
         />
