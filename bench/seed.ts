@@ -3,8 +3,12 @@ import { loadavg } from 'node:os';
 import type { Database } from '../server/db/client';
 import type { PiiKeys } from '../server/lib/pii';
 import { refreshAllAreaCounts } from '../server/modules/registry';
-import { defaultCipherThreads, seedDatabase, seedDemoAccounts } from '../server/modules/seed';
-import { loadEventHistory } from '../server/modules/seed/events';
+import {
+  defaultCipherThreads,
+  loadEventHistory,
+  seedDatabase,
+  seedDemoAccounts,
+} from '../server/modules/seed';
 import { eventFigures } from '../tests/support/event-figures';
 import { benchDatabase, benchPii, dropBenchDatabase } from './databases';
 import { type Figure, printFigures, writeSection } from './report';
