@@ -12,6 +12,7 @@ import { useGridOf } from '../api/grid-of';
 import { type ActionInput, useTakeAction } from '../api/take-action';
 import { ActionDialog } from '../components/ActionDialog';
 import { Departments } from '../components/Departments';
+import { MergedDuplicates } from '../components/DuplicateOffer';
 import { EventFacts } from '../components/EventFacts';
 import { StepTimeline } from '../components/StepTimeline';
 import { useEventsI18n } from '../i18n';
@@ -139,6 +140,7 @@ export function EventRoute() {
       )}
       <SupervisionLine eventId={e.id} lang={lang} />
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('events.page.timeline')}</h2>}>
+        <MergedDuplicates items={e.mergedEvents} />
         <StepTimeline steps={e.steps} />
       </Card>
       <ActionDialog
