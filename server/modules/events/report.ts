@@ -122,9 +122,11 @@ export async function reportEvent(
     await checkLinks(tx, body);
     const [drawn] = await execRows<{ id: number; number: string }>(
       tx,
+      // At least six digits; lpad alone would cut a seventh (a city's millionth event) off.
       sql`SELECT nextval(pg_get_serial_sequence('events', 'id'))::int AS id,
                  'HP-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-'
-                   || lpad(nextval('events_number_seq')::text, 6, '0') AS number`,
+                   || lpad(n::text, greatest(6, length(n::text)), '0') AS number
+            FROM nextval('events_number_seq') AS n`,
     );
     const { id, number } = drawn!;
     const aad = { table: 'events', column: 'reporter_phone', rowId: id };
