@@ -17,9 +17,9 @@ export async function expandsWithin(file: Buffer, limit: number): Promise<boolea
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const within = await new Promise<boolean>((resolve) => {
-      const stream = entry.internalStream('uint8array');
+      const stream = entry.nodeStream('nodebuffer');
       stream
-        .on('data', (chunk: Uint8Array) => {
+        .on('data', (chunk: Buffer) => {
           total += chunk.length;
           if (total > limit) {
             stream.pause();
@@ -27,8 +27,7 @@ export async function expandsWithin(file: Buffer, limit: number): Promise<boolea
           }
         })
         .on('end', () => resolve(true))
-        .on('error', () => resolve(true))
-        .resume();
+        .on('error', () => resolve(true));
     });
     if (!within) return false;
   }

@@ -20,8 +20,8 @@ describe.skipIf(!url)('a PostgreSQL connection lost while a transaction holds it
 
   it('fails that transaction only: the process lives on and the pool serves the next request', async () => {
     const cut = db.orm.transaction(async (tx) => {
-      const [{ pid }] = await execRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`);
-      await other.query('SELECT pg_terminate_backend($1)', [pid]);
+      const [row] = await execRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`);
+      await other.query('SELECT pg_terminate_backend($1)', [row!.pid]);
       // The connection's error arrives while no query of it runs (an unhandled 'error' event ended the process).
       await sleep(300);
       await execRows(tx, sql`SELECT 1`);
