@@ -1,11 +1,7 @@
 // When generated actions happen: against the deadline of the step they end (core/events/time-limits.ts), on
 // the working calendar (core/time) for normal and urgent events, in elapsed time for emergencies.
-import {
-  deadlineFor,
-  handleStepAt,
-  type TimedStep,
-  type TimeLimitTable,
-} from '../../../../core/events/time-limits';
+import { clockedStep } from '../../../../core/events/step-clock';
+import { deadlineFor, type TimedStep, type TimeLimitTable } from '../../../../core/events/time-limits';
 import type { EventAction, EventLevel, EventState } from '../../../../core/events/workflow';
 import type { Random } from '../../../../core/random';
 import {
@@ -37,26 +33,11 @@ export interface Clock {
 }
 
 /**
- * The step an event in this state and level waits on (null when no clock runs: ended or shelved), as the events
- * module clocks it: waiting at any level is `accept`; in progress at the district centre is always with a lead
- * department here (the history never has the centre accept without dispatching).
+ * The step an event in this state and level waits on (null when no clock runs), as the events module clocks it:
+ * in progress at the district centre is always with a lead department here (the history never has the centre
+ * accept without dispatching).
  */
-export function timedStepOf(state: EventState, level: EventLevel): TimedStep | null {
-  switch (state) {
-    case 'reported':
-      return 'accept';
-    case 'in_progress':
-      return level === 'district' ? 'department_handle' : handleStepAt(level);
-    case 'handled':
-      return 'verify';
-    case 'verified':
-      return 'close';
-    case 'closed':
-      return 'rate';
-    default:
-      return null;
-  }
-}
+const timedStepOf = (state: EventState, level: EventLevel) => clockedStep(state, level, true);
 
 /** The clock that starts when an action leaves the event in `state` at `level`. */
 export function clockAfter(
