@@ -44,7 +44,8 @@ export default async function setup(project: TestProject) {
     config: testConfig({ webDist: 'web/dist', jobs: true }),
     db,
     pii: testPii,
-    logger: false,
+    // TEST_SERVER_LOG=<file> keeps the server's warnings and errors (a 500 in a browser test says only "logged").
+    logger: process.env.TEST_SERVER_LOG ? { level: 'warn', file: process.env.TEST_SERVER_LOG } : false,
   });
   // As on a first start: an administrator with a random password (it enrols two-factor sign-in when first used).
   const administrator = await ensureAdministrator(db);
