@@ -177,7 +177,9 @@ function SupervisionLine({ eventId, lang }: { eventId: number; lang: string }) {
       {items.map((o, i) => (
         <span key={o.id}>
           {i > 0 && '、'}
-          <Link to={`/supervision/${o.id}`}>{`#${o.id}`}</Link>
+          <Link to={`/supervision/${o.id}`} style={{ textDecoration: 'underline' }}>
+            {`#${o.id}`}
+          </Link>
         </span>
       ))}
     </Typography.Paragraph>
