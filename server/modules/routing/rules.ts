@@ -92,6 +92,18 @@ async function audit(tx: Orm, ctx: RoutingContext, action: string, rule: Rule) {
   });
 }
 
+/** The columns a rule version takes from the request, the checked codes and the actor (create and replace alike). */
+const ruleColumns = (ctx: RoutingContext, body: Body, c: Awaited<ReturnType<typeof checked>>) => ({
+  districtId: c.districtId,
+  categoryCode: body.categoryCode,
+  areaId: c.areaId,
+  leadDepartment: body.lead,
+  coDepartments: c.cooperating,
+  note: body.note ?? null,
+  createdBy: ctx.actor.accountId,
+  creator: actorLabel(ctx.actor),
+});
+
 export async function createRule(ctx: RoutingContext, body: Body) {
   const rule = await ctx.orm.transaction(async (tx) => {
     const c = await checked(tx, ctx, body);
@@ -105,14 +117,7 @@ export async function createRule(ctx: RoutingContext, body: Body) {
       .values({
         id: id!.id,
         ruleId: id!.id,
-        districtId: c.districtId,
-        categoryCode: body.categoryCode,
-        areaId: c.areaId,
-        leadDepartment: body.lead,
-        coDepartments: c.cooperating,
-        note: body.note ?? null,
-        createdBy: ctx.actor.accountId,
-        creator: actorLabel(ctx.actor),
+        ...ruleColumns(ctx, body, c),
       })
       .returning();
     await audit(tx, ctx, 'create', row!);
@@ -153,14 +158,7 @@ export async function replaceRule(ctx: RoutingContext, id: number, body: Body) {
       .values({
         ruleId: old.ruleId,
         version: old.version + 1,
-        districtId: c.districtId,
-        categoryCode: body.categoryCode,
-        areaId: c.areaId,
-        leadDepartment: body.lead,
-        coDepartments: c.cooperating,
-        note: body.note ?? null,
-        createdBy: ctx.actor.accountId,
-        creator: actorLabel(ctx.actor),
+        ...ruleColumns(ctx, body, c),
       })
       .returning();
     await audit(tx, ctx, 'replace', row!);
